@@ -1,0 +1,1 @@
+"""``claimgraph build``: claims files to RDF (placeholder until the builder lands)."""

@@ -1,0 +1,8 @@
+"""Every command module, imported for the side effect of registering its commands.
+
+One line per command module; keep the list sorted.
+"""
+
+from __future__ import annotations
+
+from claimgraph.cli import build  # noqa: F401
