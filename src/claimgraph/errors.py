@@ -19,10 +19,10 @@ Anything else escaping the library is a bug (exit 70).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; mirrors SHACL's sh:Violation / sh:Warning / sh:Info."""
 
     ERROR = "error"

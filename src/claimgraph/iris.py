@@ -7,7 +7,12 @@ joined through ``cg:wikidata`` (never ``owl:sameAs``)::
     entity          {base}{dataset}/{id}                 e.g. …/id/seed/C01
     dataset graph   {base}graph/{dataset}                the dataset's own named graph
     extra graph     {base}graph/{dataset}/{name}         e.g. the editorial graph of a dataset
-    metadata graph  {base}graph/meta                     PROV-O / DCTerms about every dataset
+    metadata graph  {base}graph/meta/{dataset}           PROV-O / DCTerms about that dataset:
+                                                         how it was built and published
+
+One metadata graph per dataset (rather than one shared one) lets a dataset and its description
+be replaced together, atomically, without touching other datasets' records; queries read all
+of them with ``GRAPH ?g { ?d a cg:Dataset }``.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ SHAPES_GRAPH = "https://w3id.org/claimgraph/shapes"
 #: What a local id or dataset id may look like; keeps IRIs readable and free of escapes.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
-RESERVED_DATASET_IDS = frozenset({"graph"})
+RESERVED_DATASET_IDS = frozenset({"graph", "meta"})
 
 
 def entity_iri(base: str, dataset: str, local_id: str) -> str:
@@ -51,13 +56,13 @@ def dataset_graph_iri(base: str, dataset: str, name: str | None = None) -> str:
     return f"{iri}/{name}" if name else iri
 
 
-def meta_graph_iri(base: str) -> str:
-    """The graph that describes every dataset graph.
+def meta_graph_iri(base: str, dataset: str) -> str:
+    """The graph that describes a dataset's graphs: build provenance, input hashes, positions.
 
-    >>> meta_graph_iri(DEFAULT_BASE)
-    'https://w3id.org/claimgraph/id/graph/meta'
+    >>> meta_graph_iri(DEFAULT_BASE, "seed")
+    'https://w3id.org/claimgraph/id/graph/meta/seed'
     """
-    return f"{base}graph/meta"
+    return f"{base}graph/meta/{dataset}"
 
 
 def is_valid_id(value: str) -> bool:

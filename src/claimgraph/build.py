@@ -1,0 +1,448 @@
+"""Claims datasets to RDF: deterministic IRIs, source positions, streaming.
+
+Each dataset becomes its own named graph (plus any extra graphs its manifest declares, such as
+an editorial graph), and one metadata graph describes it with PROV-O and DCTerms: creator,
+licence, when it was built and by which tool, the SHA-256 of every input file, and where each
+entity was written (``cg:sourceFile``/``cg:sourceLine``) so that validation can point back.
+
+Building streams: ids are indexed in a first pass, then each file is checked and turned into
+quads in turn, so memory is bounded by the largest file rather than the dataset. Extra and
+metadata graphs are spooled to a temporary file and replayed after the main graph, so every
+graph comes out contiguous. Problems are collected across all files and raised together as an
+:class:`~claimgraph.errors.InputError` once the last file has been read: consumers that write
+(``claimgraph build -o``, publish) write to a temporary place and keep nothing on failure.
+
+The same input gives byte-identical output: files are read in sorted order, entities in file
+order, fields in table order, and the build time is taken from ``SOURCE_DATE_EPOCH`` or, failing
+that, from the newest input file (as in reproducible builds), never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from claimgraph import __version__
+from claimgraph.emit import (
+    CG,
+    DCT,
+    PROV,
+    RDFS,
+    SCHEMA,
+    XSD,
+    XSD_INTEGER,
+    A,
+    Scope,
+    Triple,
+    date_literal,
+    derived_triples,
+    entity_types,
+    field_triples,
+    node,
+)
+from claimgraph.errors import Diagnostic, InputError
+from claimgraph.iris import (
+    DEFAULT_BASE,
+    dataset_graph_iri,
+    entity_iri,
+    meta_graph_iri,
+)
+from claimgraph.model import Actor, Claim, Content, Figure, Investigation, Location
+from claimgraph.readers import (
+    DatasetContext,
+    DatasetSource,
+    RawFile,
+    ResolvedEntity,
+    discover,
+    index_file,
+    open_context,
+    read_file,
+    read_yaml_manifest,
+    resolve_file,
+)
+
+DCAT = "http://www.w3.org/ns/dcat#"
+OA = "http://www.w3.org/ns/oa#"
+ORG = "http://www.w3.org/ns/org#"
+GEO = "http://www.opengis.net/ont/geosparql#"
+
+#: Keep parsed files between the two passes when the dataset is smaller than this.
+_KEEP_PARSED_BYTES = 32 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file a dataset was built from: path relative to the dataset directory, and hash."""
+
+    path: str
+    sha256: str
+
+
+@dataclass
+class BuiltDataset:
+    """What a build knows of a dataset once it has been read."""
+
+    id: str
+    directory: Path
+    graph_iri: str
+    extra_graph_iris: list[str]
+    meta_graph_iri: str
+    inputs: list[InputFile] = field(default_factory=list)
+    triple_count: int = 0
+
+    @property
+    def graph_iris(self) -> list[str]:
+        """The dataset's data graphs (main first), without its metadata graph."""
+        return [self.graph_iri, *self.extra_graph_iris]
+
+
+class BuildResult:
+    """A build of one or more datasets; :meth:`quads` streams it (and may be called again)."""
+
+    def __init__(self, sources: list[DatasetSource], base: str) -> None:
+        self.sources = sources
+        self.base = base
+        self.datasets: list[BuiltDataset] = []
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of every dataset; raises InputError at the end if anything was wrong."""
+        self.datasets = []
+        problems: list[Diagnostic] = []
+        for source in self.sources:
+            yield from _build_dataset(source, self.base, self.datasets, problems)
+        if problems:
+            raise InputError(problems)
+
+    def prefixes(self) -> dict[str, str]:
+        """A Turtle prefix per dataset (``seed:`` for ``…/id/seed/``), for readable output."""
+        found: dict[str, str] = {}
+        for source in self.sources:
+            manifest = read_yaml_manifest(source)
+            problems: list[Diagnostic] = []
+            ctx = open_context(source.directory, manifest, problems)
+            if not problems and ctx.id.isidentifier():
+                found[ctx.id] = entity_iri(ctx.manifest.base or self.base, ctx.id, "")
+        return found
+
+
+def build_paths(paths: Sequence[Path], *, base: str = DEFAULT_BASE) -> BuildResult:
+    """Find the datasets under ``paths`` (nothing is read until :meth:`BuildResult.quads`).
+
+    >>> result = build_paths([Path("data")])  # doctest: +SKIP
+    >>> sum(1 for _ in result.quads())  # doctest: +SKIP
+    """
+    return BuildResult(discover(paths), base)
+
+
+# --------------------------------------------------------------------------- one dataset
+
+
+def _build_time(paths: list[Path]) -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    newest = max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
+    return dt.datetime.fromtimestamp(int(newest), tz=dt.UTC)
+
+
+class _Spool:
+    """Quads of graphs other than the main one, parked on disk until the main graph is done."""
+
+    def __init__(self) -> None:
+        self.handle = tempfile.TemporaryFile()
+        self.pending: list[ox.Quad] = []
+
+    def add(self, quad: ox.Quad) -> None:
+        self.pending.append(quad)
+        if len(self.pending) >= 8192:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            data = ox.serialize(self.pending, format=ox.RdfFormat.N_QUADS)
+            assert data is not None
+            self.handle.write(data)
+            self.pending.clear()
+
+    def replay(self) -> Iterator[ox.Quad]:
+        """Graph by graph: the extra graphs, then the metadata graph."""
+        self.flush()
+        self.handle.seek(0)
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for quad in ox.parse(self.handle, format=ox.RdfFormat.N_QUADS):
+            by_graph.setdefault(str(quad.graph_name), []).append(quad)
+        self.handle.close()
+        for key in sorted(by_graph, key=lambda k: ("/graph/meta/" in k, k)):
+            yield from by_graph[key]
+
+
+def _build_dataset(
+    source: DatasetSource, base: str, built: list[BuiltDataset], problems: list[Diagnostic]
+) -> Iterator[ox.Quad]:
+    manifest_raw = read_yaml_manifest(source)
+    ctx = open_context(source.directory, manifest_raw, problems)
+    if manifest_raw is not None and manifest_raw.problems:
+        return
+    base = ctx.manifest.base or base
+    size = sum(p.stat().st_size for p in source.files)
+    keep = size <= _KEEP_PARSED_BYTES
+    parsed: dict[Path, RawFile] = {}
+    inputs: list[InputFile] = []
+    if manifest_raw is not None:
+        inputs.append(InputFile(ctx.rel_path(manifest_raw), manifest_raw.sha256))
+    before = len(problems)
+    for path in source.files:
+        raw = read_file(path)
+        inputs.append(InputFile(ctx.rel_path(raw), raw.sha256))
+        index_file(ctx, raw, problems)
+        if keep:
+            parsed[path] = raw
+    if len(problems) > before:
+        return  # syntax errors or duplicates: the second pass would only repeat them
+    graph = dataset_graph_iri(base, ctx.id)
+    extra = {name: dataset_graph_iri(base, ctx.id, name) for name in ctx.manifest.graphs}
+    meta = meta_graph_iri(base, ctx.id)
+    dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
+    built.append(dataset)
+    emitter = _Emitter(ctx, base, graph, extra, meta)
+    for path in source.files:
+        raw = parsed.pop(path, None) or read_file(path)
+        entities, annotations = resolve_file(ctx, raw, problems)
+        for resolved in entities:
+            yield from emitter.entity(resolved)
+        for resolved in annotations:
+            yield from emitter.annotation(resolved)
+    yield from emitter.dataset_description(inputs, _build_time([*source.files, source.manifest]))
+    yield from emitter.spool.replay()
+    dataset.triple_count = emitter.count
+
+
+class _Emitter:
+    def __init__(
+        self, ctx: DatasetContext, base: str, graph: str, extra: dict[str, str], meta: str
+    ) -> None:
+        self.ctx = ctx
+        self.base = base
+        self.scope = Scope(base, ctx.id, ctx.vocabulary)
+        self.graph = node(graph)
+        self.extra = {name: node(iri) for name, iri in extra.items()}
+        self.meta = node(meta)
+        self.spool = _Spool()
+        self.count = 0
+
+    def _graph_of(self, resolved: ResolvedEntity) -> ox.NamedNode:
+        return self.extra[resolved.graph] if resolved.graph else self.graph
+
+    def _out(self, triples: Iterator[Triple], graph: ox.NamedNode) -> Iterator[ox.Quad]:
+        if graph is self.graph:
+            for s, p, o in triples:
+                self.count += 1
+                yield ox.Quad(s, p, o, graph)
+        else:
+            for s, p, o in triples:
+                self.spool.add(ox.Quad(s, p, o, graph))
+
+    def _position(
+        self,
+        subject: ox.NamedNode,
+        resolved: ResolvedEntity,
+        pos_line: int | None,
+        pos_col: int | None,
+    ) -> None:
+        self.spool.add(
+            ox.Quad(subject, node(CG + "sourceFile"), ox.Literal(resolved.rel_path), self.meta)
+        )
+        if pos_line is not None:
+            self.spool.add(
+                ox.Quad(
+                    subject,
+                    node(CG + "sourceLine"),
+                    ox.Literal(str(pos_line), datatype=XSD_INTEGER),
+                    self.meta,
+                )
+            )
+        if pos_col is not None:
+            self.spool.add(
+                ox.Quad(
+                    subject,
+                    node(CG + "sourceColumn"),
+                    ox.Literal(str(pos_col), datatype=XSD_INTEGER),
+                    self.meta,
+                )
+            )
+
+    def entity(self, resolved: ResolvedEntity) -> Iterator[ox.Quad]:
+        model = resolved.model
+        graph = self._graph_of(resolved)
+        if isinstance(model, Figure):
+            assert model.of is not None
+            owner = self.scope.entity(model.of)
+            yield from self._figure(model, owner, resolved, graph, index=None)
+            return
+        subject = self.scope.entity(resolved.id)
+        self._position(subject, resolved, resolved.pos.line, resolved.pos.column)
+        yield from self._out(self._entity_triples(subject, resolved), graph)
+        for index, figure in enumerate(getattr(model, "figures", None) or []):
+            yield from self._figure(figure, subject, resolved, graph, index=index)
+
+    def _entity_triples(self, subject: ox.NamedNode, resolved: ResolvedEntity) -> Iterator[Triple]:
+        model = resolved.model
+        for cls in entity_types(model):
+            yield subject, A, node(cls)
+        yield from field_triples(self.scope, subject, model)
+        yield from derived_triples(self.scope, subject, model)
+        if isinstance(model, Actor):
+            yield from self._roles(subject, model)
+        elif isinstance(model, Location) and model.coordinates is not None:
+            yield from self._geometry(subject, model)
+        elif isinstance(model, Claim) and model.quote_anchor is not None:
+            yield from self._anchor(subject, model)
+
+    def _figure(
+        self,
+        figure: Figure,
+        owner: ox.NamedNode,
+        resolved: ResolvedEntity,
+        graph: ox.NamedNode,
+        *,
+        index: int | None,
+    ) -> Iterator[ox.Quad]:
+        if figure.id:
+            subject = self.scope.entity(figure.id)
+        else:
+            subject = node(f"{owner.value}/figure-{(index or 0) + 1}")
+        if index is None:
+            self._position(subject, resolved, resolved.pos.line, resolved.pos.column)
+        else:
+            pos = resolved.entry.where(f"figures.{index}")
+            self._position(subject, resolved, pos.line, pos.column)
+
+        def triples() -> Iterator[Triple]:
+            yield owner, node(CG + "hasFigure"), subject
+            yield subject, A, node(CG + "Figure")
+            yield from field_triples(self.scope, subject, figure)
+            yield from derived_triples(self.scope, subject, figure)
+
+        yield from self._out(triples(), graph)
+
+    def _roles(self, subject: ox.NamedNode, actor: Actor) -> Iterator[Triple]:
+        for number, role in enumerate(actor.roles, start=1):
+            membership = node(f"{subject.value}/membership-{number}")
+            role_node = node(f"{membership.value}/role")
+            yield membership, A, node(ORG + "Membership")
+            yield membership, node(ORG + "member"), subject
+            yield membership, node(ORG + "organization"), self.scope.entity(role.organization)
+            yield membership, node(ORG + "role"), role_node
+            yield role_node, A, node(ORG + "Role")
+            for lang in sorted(role.role):
+                yield role_node, node(RDFS + "label"), ox.Literal(role.role[lang], language=lang)
+
+    def _geometry(self, subject: ox.NamedNode, location: Location) -> Iterator[Triple]:
+        assert location.coordinates is not None
+        lat, lon = location.coordinates
+        geometry = node(f"{subject.value}/geometry")
+        yield subject, node(GEO + "hasGeometry"), geometry
+        yield geometry, A, node(GEO + "Geometry")
+        wkt = ox.Literal(f"POINT({lon} {lat})", datatype=node(GEO + "wktLiteral"))
+        yield geometry, node(GEO + "asWKT"), wkt
+        if location.accuracy is not None:
+            from claimgraph.emit import decimal_literal
+
+            yield (
+                geometry,
+                node(GEO + "hasMetricSpatialAccuracy"),
+                decimal_literal(location.accuracy),
+            )
+
+    def _anchor(self, subject: ox.NamedNode, claim: Claim) -> Iterator[Triple]:
+        anchor = claim.quote_anchor
+        assert anchor is not None
+        target = node(f"{subject.value}/anchor")
+        selector = node(f"{target.value}/selector")
+        yield subject, node(CG + "quoteAnchor"), target
+        yield target, A, node(OA + "SpecificResource")
+        yield target, node(OA + "hasSource"), self.scope.entity(anchor.source)
+        yield target, node(OA + "hasSelector"), selector
+        yield selector, A, node(OA + "TextQuoteSelector")
+        yield selector, node(OA + "exact"), ox.Literal(anchor.exact)
+        if anchor.prefix is not None:
+            yield selector, node(OA + "prefix"), ox.Literal(anchor.prefix)
+        if anchor.suffix is not None:
+            yield selector, node(OA + "suffix"), ox.Literal(anchor.suffix)
+
+    def annotation(self, resolved: ResolvedEntity) -> Iterator[ox.Quad]:
+        """Editorial facts about an entity: only the fields written, into the note's graph."""
+        subject = self.scope.entity(resolved.id)
+        graph = self._graph_of(resolved)
+        yield from self._out(
+            field_triples(self.scope, subject, resolved.model, only_set=True), graph
+        )
+        model = resolved.model
+        if isinstance(model, Content | Investigation):
+            for index, figure in enumerate(model.figures):
+                yield from self._figure(figure, subject, resolved, graph, index=index)
+
+    def dataset_description(self, inputs: list[InputFile], when: dt.datetime) -> Iterator[ox.Quad]:
+        manifest = self.ctx.manifest
+        meta = self.meta
+        build = node(f"{meta.value}#build")
+        tool = node(f"{meta.value}#claimgraph")
+        stamp = ox.Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=node(XSD + "dateTime"))
+        triples: list[Triple] = []
+        creators: list[ox.NamedNode] = []
+        for number, creator in enumerate(manifest.creator, start=1):
+            agent = node(creator.url) if creator.url else node(f"{meta.value}#creator-{number}")
+            creators.append(agent)
+            triples.append((agent, A, node(PROV + "Agent")))
+            triples.append((agent, node(RDFS + "label"), ox.Literal(creator.name)))
+        graphs = [(self.graph, manifest.title)] + [
+            (graph, manifest.graphs[name]) for name, graph in self.extra.items()
+        ]
+        for graph, title in graphs:
+            triples.append((graph, A, node(CG + "Dataset")))
+            for lang in sorted(title or {}):
+                assert title is not None
+                triples.append((graph, node(DCT + "title"), ox.Literal(title[lang], language=lang)))
+            if graph is not self.graph:
+                triples.append((graph, node(DCT + "isPartOf"), self.graph))
+            for agent in creators:
+                triples.append((graph, node(DCT + "creator"), agent))
+            if manifest.license:
+                triples.append((graph, node(DCT + "license"), node(manifest.license)))
+            if manifest.created:
+                triples.append((graph, node(DCT + "created"), date_literal(manifest.created)))
+            triples.append((graph, node(PROV + "wasGeneratedBy"), build))
+        for lang in sorted(manifest.description or {}):
+            assert manifest.description is not None
+            text = ox.Literal(manifest.description[lang], language=lang)
+            triples.append((self.graph, node(DCT + "description"), text))
+        if manifest.modified:
+            triples.append((self.graph, node(DCT + "modified"), date_literal(manifest.modified)))
+        if manifest.source:
+            triples.append((self.graph, node(DCT + "source"), self.scope.entity(manifest.source)))
+        for keyword in manifest.keywords:
+            triples.append((self.graph, node(DCAT + "keyword"), ox.Literal(keyword)))
+        triples.append((build, A, node(PROV + "Activity")))
+        triples.append((build, node(PROV + "wasAssociatedWith"), tool))
+        triples.append((build, node(PROV + "startedAtTime"), stamp))
+        triples.append((tool, A, node(PROV + "SoftwareAgent")))
+        triples.append((tool, node(RDFS + "label"), ox.Literal(f"claimgraph {__version__}")))
+        triples.append((tool, node(SCHEMA + "softwareVersion"), ox.Literal(__version__)))
+        for number, item in enumerate(inputs, start=1):
+            used = node(f"{meta.value}#input-{number}")
+            triples.append((build, node(PROV + "used"), used))
+            triples.append((used, A, node(PROV + "Entity")))
+            triples.append((used, node(RDFS + "label"), ox.Literal(item.path)))
+            triples.append((used, node(CG + "sha256"), ox.Literal(item.sha256)))
+        for s, p, o in triples:
+            self.spool.add(ox.Quad(s, p, o, meta))
+        return iter(())
+
+
+__all__ = ["BuildResult", "BuiltDataset", "InputFile", "build_paths"]
