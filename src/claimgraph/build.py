@@ -287,6 +287,9 @@ class _Emitter:
             return
         subject = self.scope.entity(resolved.id)
         self._position(subject, resolved, resolved.pos.line, resolved.pos.column)
+        record = getattr(model, "input_record", None)
+        if record:
+            self.spool.add(ox.Quad(subject, node(CG + "inputRecord"), ox.Literal(record), self.meta))
         yield from self._out(self._entity_triples(subject, resolved), graph)
         for index, figure in enumerate(getattr(model, "figures", None) or []):
             yield from self._figure(figure, subject, resolved, graph, index=index)
@@ -316,7 +319,7 @@ class _Emitter:
         if figure.id:
             subject = self.scope.entity(figure.id)
         else:
-            subject = node(f"{owner.value}/figure-{(index or 0) + 1}")
+            subject = ox.NamedNode(f"{owner.value}/figure-{(index or 0) + 1}")
         if index is None:
             self._position(subject, resolved, resolved.pos.line, resolved.pos.column)
         else:
@@ -333,8 +336,8 @@ class _Emitter:
 
     def _roles(self, subject: ox.NamedNode, actor: Actor) -> Iterator[Triple]:
         for number, role in enumerate(actor.roles, start=1):
-            membership = node(f"{subject.value}/membership-{number}")
-            role_node = node(f"{membership.value}/role")
+            membership = ox.NamedNode(f"{subject.value}/membership-{number}")
+            role_node = ox.NamedNode(f"{membership.value}/role")
             yield membership, A, node(ORG + "Membership")
             yield membership, node(ORG + "member"), subject
             yield membership, node(ORG + "organization"), self.scope.entity(role.organization)
@@ -346,7 +349,7 @@ class _Emitter:
     def _geometry(self, subject: ox.NamedNode, location: Location) -> Iterator[Triple]:
         assert location.coordinates is not None
         lat, lon = location.coordinates
-        geometry = node(f"{subject.value}/geometry")
+        geometry = ox.NamedNode(f"{subject.value}/geometry")
         yield subject, node(GEO + "hasGeometry"), geometry
         yield geometry, A, node(GEO + "Geometry")
         wkt = ox.Literal(f"POINT({lon} {lat})", datatype=node(GEO + "wktLiteral"))
@@ -363,8 +366,8 @@ class _Emitter:
     def _anchor(self, subject: ox.NamedNode, claim: Claim) -> Iterator[Triple]:
         anchor = claim.quote_anchor
         assert anchor is not None
-        target = node(f"{subject.value}/anchor")
-        selector = node(f"{target.value}/selector")
+        target = ox.NamedNode(f"{subject.value}/anchor")
+        selector = ox.NamedNode(f"{target.value}/selector")
         yield subject, node(CG + "quoteAnchor"), target
         yield target, A, node(OA + "SpecificResource")
         yield target, node(OA + "hasSource"), self.scope.entity(anchor.source)
@@ -391,13 +394,13 @@ class _Emitter:
     def dataset_description(self, inputs: list[InputFile], when: dt.datetime) -> Iterator[ox.Quad]:
         manifest = self.ctx.manifest
         meta = self.meta
-        build = node(f"{meta.value}#build")
-        tool = node(f"{meta.value}#claimgraph")
+        build = ox.NamedNode(f"{meta.value}#build")
+        tool = ox.NamedNode(f"{meta.value}#claimgraph")
         stamp = ox.Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=node(XSD + "dateTime"))
         triples: list[Triple] = []
         creators: list[ox.NamedNode] = []
         for number, creator in enumerate(manifest.creator, start=1):
-            agent = node(creator.url) if creator.url else node(f"{meta.value}#creator-{number}")
+            agent = ox.NamedNode(creator.url or f"{meta.value}#creator-{number}")
             creators.append(agent)
             triples.append((agent, A, node(PROV + "Agent")))
             triples.append((agent, node(RDFS + "label"), ox.Literal(creator.name)))
@@ -414,7 +417,7 @@ class _Emitter:
             for agent in creators:
                 triples.append((graph, node(DCT + "creator"), agent))
             if manifest.license:
-                triples.append((graph, node(DCT + "license"), node(manifest.license)))
+                triples.append((graph, node(DCT + "license"), ox.NamedNode(manifest.license)))
             if manifest.created:
                 triples.append((graph, node(DCT + "created"), date_literal(manifest.created)))
             triples.append((graph, node(PROV + "wasGeneratedBy"), build))
@@ -435,7 +438,7 @@ class _Emitter:
         triples.append((tool, node(RDFS + "label"), ox.Literal(f"claimgraph {__version__}")))
         triples.append((tool, node(SCHEMA + "softwareVersion"), ox.Literal(__version__)))
         for number, item in enumerate(inputs, start=1):
-            used = node(f"{meta.value}#input-{number}")
+            used = ox.NamedNode(f"{meta.value}#input-{number}")
             triples.append((build, node(PROV + "used"), used))
             triples.append((used, A, node(PROV + "Entity")))
             triples.append((used, node(RDFS + "label"), ox.Literal(item.path)))

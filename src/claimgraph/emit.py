@@ -100,7 +100,8 @@ class Scope:
     vocabulary: Vocabulary
 
     def entity(self, local_id: str) -> ox.NamedNode:
-        return node(entity_iri(self.base, self.dataset, local_id))
+        # not interned: a large dataset has millions of entities, and ids are checked already
+        return ox.NamedNode(entity_iri(self.base, self.dataset, local_id))
 
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
@@ -153,7 +154,7 @@ def _bool(_scope: Scope, value: bool) -> Iterator[ox.Literal]:
 
 
 def _iri(_scope: Scope, value: str) -> Iterator[ox.NamedNode]:
-    yield node(value)
+    yield ox.NamedNode(value)
 
 
 def _vocab(field: str) -> Converter:
@@ -164,7 +165,7 @@ def _vocab(field: str) -> Converter:
             iri = scope.vocabulary.resolve(scheme, item) if scheme else None
             if iri is None:  # fields without a closed scheme: an IRI, or a cgv: name
                 iri = item if item.startswith(("http://", "https://")) else CGV + item
-            yield node(iri)
+            yield node(iri)  # a vocabulary is small: interning pays
 
     return convert
 

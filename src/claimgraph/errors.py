@@ -74,6 +74,15 @@ class Diagnostic:
             text += f" — {self.hint}"
         return text
 
+    def without_severity(self) -> str:
+        """The form used after ``Error:`` on stderr, where the word "error" would repeat.
+
+        >>> Diagnostic(SourcePos("a.yaml", 3), "bad").without_severity()
+        'a.yaml:3: bad'
+        """
+        text = f"{self.pos}: {self.message}"
+        return text + (f" — {self.hint}" if self.hint else "")
+
 
 class ClaimgraphError(Exception):
     """Base of every failure claimgraph raises on purpose."""
@@ -86,7 +95,7 @@ class InputError(ClaimgraphError):
         self.diagnostics: list[Diagnostic] = (
             [diagnostics] if isinstance(diagnostics, Diagnostic) else list(diagnostics)
         )
-        first = str(self.diagnostics[0]) if self.diagnostics else "malformed input"
+        first = self.diagnostics[0].without_severity() if self.diagnostics else "malformed input"
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
 

@@ -26,6 +26,7 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic.alias_generators import to_camel
+from pyoxigraph import NamedNode
 
 from claimgraph.iris import ID_PATTERN
 
@@ -45,6 +46,8 @@ def _text(value: Any, info: ValidationInfo) -> dict[str, str]:
     if isinstance(value, dict):
         out: dict[str, str] = {}
         for lang, text in value.items():
+            if lang == "":  # a CSV column without @lang beside others with one
+                lang = (info.context or {}).get("language", "en")
             if not isinstance(lang, str) or not LANG_TAG.match(lang):
                 raise ValueError(f"{lang!r} is not a language tag (write e.g. en, ar, ru)")
             if not isinstance(text, str):
@@ -204,14 +207,40 @@ def _decimal(value: Any) -> Decimal:
 Number = Annotated[Decimal, BeforeValidator(_decimal)]
 
 
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+
+
+def _iri(value: Any) -> str:
+    """An absolute IRI, checked here so that a bad one is a reading error, not a crash.
+
+    >>> _iri("https://example.org/a?b=c")
+    'https://example.org/a?b=c'
+    """
+    if isinstance(value, str) and _IRI.match(value.strip()):
+        try:
+            NamedNode(value.strip())  # the strict parser's own IRI rules decide the rest
+        except ValueError:
+            pass
+        else:
+            return value.strip()
+    raise ValueError(
+        f"{value!r} is not an IRI: write an absolute address without spaces or <>\"{{}}|^`"
+    )
+
+
+Iri = Annotated[str, BeforeValidator(_iri)]
+
+
 def _wikidata(value: Any) -> str:
     """``Q159``, an IRI (checked later by the shapes, so page URLs get a fix), or ``none``."""
     if value is False or (isinstance(value, str) and value.strip().lower() in {"none", "no"}):
         return "none"
     if isinstance(value, str):
         text = value.strip()
-        if QID.match(text) or text.startswith(("http://", "https://")):
+        if QID.match(text):
             return text
+        if text.startswith(("http://", "https://")):
+            return _iri(text)
     raise ValueError(
         f"{value!r} is not a Wikidata id: write Q159, or 'none' when there is no match"
     )
@@ -262,6 +291,9 @@ class Entity(Record):
     label: Text | None = None
     description: Text | None = None
     note: Text | None = Field(default=None, description="editorial note (skos:editorialNote)")
+    input_record: str | None = Field(
+        default=None, description="'file:line' of the foreign record an import made this from"
+    )
 
 
 class Linkable(Entity):
@@ -376,7 +408,7 @@ class Claim(Content):
     attribution: str | None = None
     about: Ids = Field(default_factory=list)
     claimed_subject: Ids = Field(default_factory=list)
-    claimed_predicate: str | None = None
+    claimed_predicate: Iri | None = None
     claimed_object: Ids = Field(default_factory=list)
     addressee: Ids = Field(default_factory=list)
     based_on: Ids = Field(default_factory=list)
@@ -408,7 +440,7 @@ class Source(Linkable):
     latest_date: DateValue | None = None
     date_precision: str | None = None
     date_as_written: str | None = None
-    url: str | None = None
+    url: Iri | None = None
     language: str | None = None
     references: Ids = Field(default_factory=list)
     generated_by: Ids = Field(default_factory=list)
@@ -418,7 +450,7 @@ class Evidence(Entity):
     kind: ClassVar[str] = "evidence"
     evidence_type: str | None = None
     attributed_to: Ids = Field(default_factory=list)
-    url: str | None = None
+    url: Iri | None = None
 
 
 class Investigation(Entity):
@@ -478,7 +510,7 @@ class Annotation(BaseModel):
 
 class Creator(Record):
     name: str
-    url: str | None = None
+    url: Iri | None = None
 
 
 def _creators(value: Any) -> list[Any]:
@@ -495,7 +527,7 @@ class Manifest(Record):
     title: Text | None = None
     description: Text | None = None
     creator: Annotated[list[Creator], BeforeValidator(_creators)] = Field(default_factory=list)
-    license: str | None = None
+    license: Iri | None = None
     created: DateValue | None = None
     modified: DateValue | None = None
     language: str = "en"

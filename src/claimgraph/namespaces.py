@@ -162,6 +162,7 @@ class CG(DefinedNamespace):
     rationale: URIRef
     sha256: URIRef
     sourceColumn: URIRef
+    inputRecord: URIRef
     sourceFile: URIRef
     sourceLine: URIRef
     startDate: URIRef
@@ -263,6 +264,16 @@ class CGV(DefinedNamespace):
     RegionLevel: URIRef
     TownLevel: URIRef
     UnknownLocation: URIRef
+
+    # event types
+    EventTypes: URIRef
+    Airstrike: URIRef
+    Battle: URIRef
+    GroundAttack: URIRef
+    NonStateViolence: URIRef
+    OneSidedViolence: URIRef
+    Shelling: URIRef
+    StateBasedViolence: URIRef
 
     # evidence types
     EvidenceTypes: URIRef

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimgraph.iris import CGV
+from claimgraph.model import _iri
 from claimgraph.resources import ontology_file
 
 SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
@@ -32,6 +33,7 @@ FIELD_SCHEMES: dict[str, str] = {
     "evidence_type": "EvidenceTypes",
     "method": "Methods",
     "grade": "Grades",
+    "event_type": "EventTypes",
 }
 
 
@@ -51,7 +53,10 @@ class Vocabulary:
         'https://example.org/mine#Rumoured'
         """
         if value.startswith(("http://", "https://")):
-            return value
+            try:
+                return _iri(value)
+            except ValueError:
+                return None
         name = self.schemes.get(scheme, {}).get(value.strip().lower())
         return CGV + name if name else None
 

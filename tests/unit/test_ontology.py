@@ -226,7 +226,7 @@ def test_team_additions_are_defined(core: Graph) -> None:
 def test_every_concept_has_a_scheme_label_and_definition(vocab: Graph) -> None:
     schemes = set(vocab.subjects(RDF.type, SKOS.ConceptScheme))
     concepts = set(vocab.subjects(RDF.type, SKOS.Concept))
-    assert len(schemes) == 12
+    assert len(schemes) == 13
     assert len(concepts) >= 70
     for concept in concepts:
         assert set(vocab.objects(concept, SKOS.inScheme)) <= schemes, concept

@@ -47,14 +47,8 @@ def _root(
     state.DEBUG = debug
 
 
-def _register() -> None:
-    """Import each command module; importing registers its commands on :data:`app`."""
-    from claimgraph.cli import commands  # noqa: F401
-
-
 def main() -> None:
     """Console-script entry point: run the app, turning library failures into exit codes."""
-    _register()
     try:
         app(standalone_mode=True)
     except SystemExit:

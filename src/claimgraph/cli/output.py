@@ -63,8 +63,8 @@ def failures() -> Iterator[None]:
         raise
     except InputError as exc:
         for diagnostic in exc.diagnostics[:-1]:
-            typer.echo(f"Error: {diagnostic}", err=True)
-        last = exc.diagnostics[-1] if exc.diagnostics else "malformed input"
+            error_line(diagnostic.without_severity())
+        last = exc.diagnostics[-1].without_severity() if exc.diagnostics else "malformed input"
         summary = f" ({len(exc.diagnostics)} problems)" if len(exc.diagnostics) > 1 else ""
         fail(ExitCode.INPUT, f"{last}{summary}")
     except ClaimgraphError as exc:

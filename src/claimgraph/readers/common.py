@@ -9,13 +9,15 @@ from claimgraph.errors import Diagnostic, SourcePos
 from claimgraph.model import FILE_KEYS, KINDS
 
 
-def did_you_mean(word: str, choices: list[str] | set[str] | frozenset[str]) -> str | None:
+def did_you_mean(
+    word: str, choices: list[str] | set[str] | frozenset[str], *, cutoff: float = 0.6
+) -> str | None:
     """A "did you mean" hint, or None when nothing is close.
 
     >>> did_you_mean("claimnt", ["claimant", "speaker"])
     "did you mean 'claimant'?"
     """
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
     return f"did you mean '{close[0]}'?" if close else None
 
 

@@ -42,6 +42,7 @@ def read_csv(path: Path, display: str) -> RawFile:
             if header is None:
                 return raw
             columns = [_column(name) for name in header]
+            multilingual = {name for name, lang in columns if lang}
             line = reader.line_num
             for row in reader:
                 start, line = line + 1, reader.line_num
@@ -63,10 +64,10 @@ def read_csv(path: Path, display: str) -> RawFile:
                     column_no += len(cell) + 1
                     if cell == "":
                         continue
-                    if lang:
+                    if lang or name in multilingual:
                         existing = data.setdefault(name, {})
                         if isinstance(existing, dict):
-                            existing[lang] = cell
+                            existing[lang or ""] = cell
                     else:
                         data[name] = cell
                 raw.entries.append(RawEntry(kind, data, SourcePos(display, start, 1), fields))

@@ -38,9 +38,11 @@ class DatasetSource:
 
 
 def _display(path: Path) -> str:
-    """Paths as the user would write them: relative to the working directory when inside it."""
+    """Paths as the user wrote them; absolute ones relative to the working directory if inside."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
+        return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
 

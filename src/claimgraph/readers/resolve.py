@@ -71,12 +71,19 @@ def _field_kinds(cls: type[BaseModel]) -> dict[str, str]:
     for name, info in cls.model_fields.items():
         if name == "id":
             continue
-        funcs = {getattr(m, "func", None) for m in info.metadata}
+        funcs = {getattr(m, "func", None) for m in [*info.metadata, *_metadata(info.annotation)]}
         if _ids in funcs:
             out[name] = "refs"
         elif _id in funcs:
             out[name] = "ref"
     return out
+
+
+def _metadata(annotation: Any) -> Iterator[Any]:
+    """Annotated metadata anywhere inside a type (``Id | None`` hides it in a union)."""
+    yield from getattr(annotation, "__metadata__", ())
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _metadata(arg)
 
 
 def _alias(cls: type[BaseModel], name: str) -> str:
@@ -392,7 +399,7 @@ def _check_model_refs(
                 if ref in ctx.index:
                     continue
                 pos = resolved.entry.where(f"{dotted}.{index}" if kinds[name] == "refs" else dotted)
-                hint = did_you_mean(ref, set(ctx.index)) or "define it or fix the id"
+                hint = did_you_mean(ref, set(ctx.index), cutoff=0.5) or "define it or fix the id"
                 problems.append(
                     Diagnostic(
                         pos,
