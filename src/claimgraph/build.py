@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +41,12 @@ from claimgraph.emit import (
     Scope,
     Triple,
     date_literal,
+    date_triples,
     derived_triples,
     entity_types,
     field_triples,
     node,
+    wikidata_triples,
 )
 from claimgraph.errors import Diagnostic, InputError
 from claimgraph.iris import (
@@ -71,6 +73,10 @@ DCAT = "http://www.w3.org/ns/dcat#"
 OA = "http://www.w3.org/ns/oa#"
 ORG = "http://www.w3.org/ns/org#"
 GEO = "http://www.opengis.net/ont/geosparql#"
+
+_SOURCE_FILE = node(CG + "sourceFile")
+_SOURCE_LINE = node(CG + "sourceLine")
+_SOURCE_COLUMN = node(CG + "sourceColumn")
 
 #: Keep parsed files between the two passes when the dataset is smaller than this.
 _KEEP_PARSED_BYTES = 32 << 20
@@ -235,18 +241,20 @@ class _Emitter:
         self.meta = node(meta)
         self.spool = _Spool()
         self.count = 0
+        self._file_literals: dict[str, ox.Literal] = {}
 
     def _graph_of(self, resolved: ResolvedEntity) -> ox.NamedNode:
         return self.extra[resolved.graph] if resolved.graph else self.graph
 
-    def _out(self, triples: Iterator[Triple], graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    def _out(self, triples: Iterable[Triple], graph: ox.NamedNode) -> list[ox.Quad]:
+        """Quads of the main graph are returned to stream now; others are spooled."""
         if graph is self.graph:
-            for s, p, o in triples:
-                self.count += 1
-                yield ox.Quad(s, p, o, graph)
-        else:
-            for s, p, o in triples:
-                self.spool.add(ox.Quad(s, p, o, graph))
+            quads = [ox.Quad(s, p, o, graph) for s, p, o in triples]
+            self.count += len(quads)
+            return quads
+        for s, p, o in triples:
+            self.spool.add(ox.Quad(s, p, o, graph))
+        return []
 
     def _position(
         self,
@@ -255,23 +263,25 @@ class _Emitter:
         pos_line: int | None,
         pos_col: int | None,
     ) -> None:
-        self.spool.add(
-            ox.Quad(subject, node(CG + "sourceFile"), ox.Literal(resolved.rel_path), self.meta)
-        )
+        file_literal = self._file_literals.get(resolved.rel_path)
+        if file_literal is None:
+            file_literal = self._file_literals[resolved.rel_path] = ox.Literal(resolved.rel_path)
+        add = self.spool.add
+        add(ox.Quad(subject, _SOURCE_FILE, file_literal, self.meta))
         if pos_line is not None:
-            self.spool.add(
+            add(
                 ox.Quad(
                     subject,
-                    node(CG + "sourceLine"),
+                    _SOURCE_LINE,
                     ox.Literal(str(pos_line), datatype=XSD_INTEGER),
                     self.meta,
                 )
             )
         if pos_col is not None:
-            self.spool.add(
+            add(
                 ox.Quad(
                     subject,
-                    node(CG + "sourceColumn"),
+                    _SOURCE_COLUMN,
                     ox.Literal(str(pos_col), datatype=XSD_INTEGER),
                     self.meta,
                 )
@@ -289,7 +299,9 @@ class _Emitter:
         self._position(subject, resolved, resolved.pos.line, resolved.pos.column)
         record = getattr(model, "input_record", None)
         if record:
-            self.spool.add(ox.Quad(subject, node(CG + "inputRecord"), ox.Literal(record), self.meta))
+            self.spool.add(
+                ox.Quad(subject, node(CG + "inputRecord"), ox.Literal(record), self.meta)
+            )
         yield from self._out(self._entity_triples(subject, resolved), graph)
         for index, figure in enumerate(getattr(model, "figures", None) or []):
             yield from self._figure(figure, subject, resolved, graph, index=index)
@@ -380,13 +392,27 @@ class _Emitter:
             yield selector, node(OA + "suffix"), ox.Literal(anchor.suffix)
 
     def annotation(self, resolved: ResolvedEntity) -> Iterator[ox.Quad]:
-        """Editorial facts about an entity: only the fields written, into the note's graph."""
+        """Editorial facts about an entity: only what was written, into the note's graph.
+
+        No types and no defaults are added (the entity has them where it is defined), but
+        what a written field stands for is: a Wikidata link, a date's precision, roles,
+        coordinates, a quote anchor, figures.
+        """
         subject = self.scope.entity(resolved.id)
         graph = self._graph_of(resolved)
-        yield from self._out(
-            field_triples(self.scope, subject, resolved.model, only_set=True), graph
-        )
         model = resolved.model
+        written = model.model_fields_set
+        triples = field_triples(self.scope, subject, model, only_set=True)
+        triples.extend(wikidata_triples(subject, model))
+        if written & {"date", "start_date", "issued"}:
+            triples.extend(date_triples(subject, model))
+        if isinstance(model, Actor) and "roles" in written:
+            triples.extend(self._roles(subject, model))
+        if isinstance(model, Location) and "coordinates" in written:
+            triples.extend(self._geometry(subject, model))
+        if isinstance(model, Claim) and "quote_anchor" in written:
+            triples.extend(self._anchor(subject, model))
+        yield from self._out(triples, graph)
         if isinstance(model, Content | Investigation):
             for index, figure in enumerate(model.figures):
                 yield from self._figure(figure, subject, resolved, graph, index=index)

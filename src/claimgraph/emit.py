@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -293,6 +294,7 @@ ROWS: dict[type[BaseModel], list[Row]] = {
         ("denominator", CG + "denominatorCategory", _vocab("denominator")),
         ("unit", CG + "unitText", _text),
         ("subset_of", CG + "subsetOf", _refs),
+        ("note", SKOS + "editorialNote", _text),
     ],
 }
 CONCEPT_ROWS: list[Row] = [
@@ -331,21 +333,26 @@ def entity_types(model: BaseModel) -> list[str]:
     return [CG + type(model).__name__]
 
 
+@cache
+def _compiled_rows(cls: type[BaseModel]) -> tuple[tuple[str, ox.NamedNode, Converter], ...]:
+    return tuple((name, node(predicate), convert) for name, predicate, convert in ROWS[cls])
+
+
 def field_triples(
     scope: Scope, subject: ox.NamedNode, model: BaseModel, *, only_set: bool = False
-) -> Iterator[Triple]:
+) -> list[Triple]:
     """The triples of a model's own fields, in table order (deterministic)."""
-    rows = ROWS[type(model)]
     chosen = model.model_fields_set if only_set else None
-    for name, predicate, convert in rows:
+    out: list[Triple] = []
+    for name, predicate, convert in _compiled_rows(type(model)):
         if chosen is not None and name not in chosen:
             continue
         value = getattr(model, name)
-        if value is None or value == [] or value == {}:
+        if value is None or (isinstance(value, list | dict) and not value):
             continue
-        pred = node(predicate)
         for obj in convert(scope, value):
-            yield subject, pred, obj
+            out.append((subject, predicate, obj))
+    return out
 
 
 def derived_triples(scope: Scope, subject: ox.NamedNode, model: BaseModel) -> Iterator[Triple]:
@@ -357,43 +364,10 @@ def derived_triples(scope: Scope, subject: ox.NamedNode, model: BaseModel) -> It
     - a claim's attribution is Explicit unless written ``inferred``;
     - a figure with only a value is Exact, one with only min and max a Range.
     """
-    if isinstance(model, Linkable) and model.wikidata:
-        if model.wikidata == "none":
-            yield subject, node(CG + "noWikidataMatch"), TRUE
-        else:
-            target = model.wikidata if "/" in model.wikidata else WD + model.wikidata
-            yield subject, node(CG + "wikidata"), node(target)
-    date = None
-    if isinstance(model, Content):
-        date = model.date or model.start_date
-        given_precision = model.date_precision
-    elif isinstance(model, Source):
-        date = model.issued
-        given_precision = model.date_precision
-        if date is None and given_precision is None:
-            yield subject, node(CG + "datePrecision"), node(CGV + "UnknownDate")
-    if date is not None:
-        earliest = getattr(model, "earliest_date", None)
-        latest = getattr(model, "latest_date", None)
-        if given_precision is None:
-            precision = DATE_PRECISIONS[date.precision]
-            yield subject, node(CG + "datePrecision"), node(CGV + precision)
-        bounds = date.bounds()
-        if bounds and date.precision in ("year", "month"):
-            if earliest is None:
-                yield (
-                    subject,
-                    node(CG + "earliestDate"),
-                    ox.Literal(bounds[0].isoformat(), datatype=XSD_DATE),
-                )
-            if latest is None:
-                end = getattr(model, "end_date", None)
-                last = (end.bounds() if end else None) or bounds
-                yield (
-                    subject,
-                    node(CG + "latestDate"),
-                    ox.Literal(last[1].isoformat(), datatype=XSD_DATE),
-                )
+    yield from wikidata_triples(subject, model)
+    yield from date_triples(subject, model)
+    if isinstance(model, Source) and model.issued is None and model.date_precision is None:
+        yield subject, node(CG + "datePrecision"), node(CGV + "UnknownDate")
     if isinstance(model, Claim) and model.attribution is None and model.claimant:
         yield subject, node(CG + "attributionCertainty"), node(CGV + "Explicit")
     if isinstance(model, Figure) and model.approx is None:
@@ -401,6 +375,43 @@ def derived_triples(scope: Scope, subject: ox.NamedNode, model: BaseModel) -> It
             yield subject, node(CG + "approximation"), node(CGV + "Exact")
         elif model.value is None and model.min is not None and model.max is not None:
             yield subject, node(CG + "approximation"), node(CGV + "Range")
+
+
+def wikidata_triples(subject: ox.NamedNode, model: BaseModel) -> Iterator[Triple]:
+    """``wikidata: Q159`` links the entity IRI; ``none`` records a confirmed miss."""
+    if isinstance(model, Linkable) and model.wikidata:
+        if model.wikidata == "none":
+            yield subject, node(CG + "noWikidataMatch"), TRUE
+        else:
+            target = model.wikidata if "/" in model.wikidata else WD + model.wikidata
+            yield subject, node(CG + "wikidata"), ox.NamedNode(target)
+
+
+def date_triples(subject: ox.NamedNode, model: BaseModel) -> Iterator[Triple]:
+    """A date's precision as written, and xsd:date bounds for month and year dates."""
+    if isinstance(model, Content):
+        date = model.date or model.start_date
+    elif isinstance(model, Source):
+        date = model.issued
+    else:
+        return
+    if date is None:
+        return
+    if model.date_precision is None:
+        yield subject, node(CG + "datePrecision"), node(CGV + DATE_PRECISIONS[date.precision])
+    bounds = date.bounds()
+    if bounds and date.precision in ("year", "month"):
+        if getattr(model, "earliest_date", None) is None:
+            first = ox.Literal(bounds[0].isoformat(), datatype=XSD_DATE)
+            yield subject, node(CG + "earliestDate"), first
+        if getattr(model, "latest_date", None) is None:
+            end = getattr(model, "end_date", None)
+            last = (end.bounds() if end else None) or bounds
+            yield (
+                subject,
+                node(CG + "latestDate"),
+                ox.Literal(last[1].isoformat(), datatype=XSD_DATE),
+            )
 
 
 def entity_iri_of(scope: Scope, model: Entity | Figure) -> ox.NamedNode:

@@ -141,9 +141,9 @@ class PartialDate(BaseModel):
             stamp = value.isoformat()
             if value.tzinfo is None:
                 stamp += "Z"
-            return cls(text=stamp.replace("+00:00", "Z"), precision="time")
+            return cls._make(stamp.replace("+00:00", "Z"), "time")
         if isinstance(value, dt.date):
-            return cls(text=value.isoformat(), precision="day")
+            return cls._make(value.isoformat(), "day")
         if isinstance(value, int) and not isinstance(value, bool):
             value = f"{value:04d}"
         if not isinstance(value, str):
@@ -157,16 +157,21 @@ class PartialDate(BaseModel):
         try:
             if match["t"]:
                 dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-                return cls(text=text, precision="time")
+                return cls._make(text, "time")
             if match["d"]:
                 dt.date.fromisoformat(text)
-                return cls(text=text, precision="day")
+                return cls._make(text, "day")
             if match["m"]:
                 dt.date(int(match["y"]), int(match["m"]), 1)
-                return cls(text=text, precision="month")
+                return cls._make(text, "month")
         except ValueError as exc:
             raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
-        return cls(text=text, precision="year")
+        return cls._make(text, "year")
+
+    @classmethod
+    def _make(cls, text: str, precision: str) -> PartialDate:
+        # checked above; skipping a second validation matters when building millions of dates
+        return cls.model_construct(text=text, precision=precision)
 
     def bounds(self) -> tuple[dt.date, dt.date] | None:
         """First and last day this date may mean; None for BCE or time values."""
@@ -224,7 +229,7 @@ def _iri(value: Any) -> str:
         else:
             return value.strip()
     raise ValueError(
-        f"{value!r} is not an IRI: write an absolute address without spaces or <>\"{{}}|^`"
+        f'{value!r} is not an IRI: write an absolute address without spaces or <>"{{}}|^`'
     )
 
 
@@ -354,6 +359,7 @@ class Figure(Record):
     denominator: str | None = None
     unit: Text | None = None
     subset_of: Id | None = None
+    note: Text | None = Field(default=None, description="why the figure reads as it does")
 
 
 class Content(Entity):

@@ -99,7 +99,9 @@ def test_would_be_iris_are_rejected_or_kept_exactly(url: str) -> None:
             quads = _build(root, RdfFormat.NQUADS)
         except InputError as exc:
             assert "is not an IRI" in str(exc)
-            assert not _strict_iri(candidate.strip()), candidate
+            # rejected: the strict parser would refuse it, or it holds white space (which the
+            # IRI grammar allows for some Unicode spaces, but is surely a typing mistake)
+            assert not _strict_iri(candidate.strip()) or any(c.isspace() for c in candidate)
             return
         iris = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
         assert candidate.strip() in iris

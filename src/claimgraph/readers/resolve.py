@@ -95,21 +95,6 @@ def _known_fields(cls: type[BaseModel]) -> set[str]:
     return {_alias(cls, n) for n in cls.model_fields}
 
 
-def _walk(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, BaseModel, str, Any]]:
-    """Every (dotted path, owning model, field name, value) below ``model``."""
-    cls = type(model)
-    for name in cls.model_fields:
-        value = getattr(model, name)
-        dotted = f"{prefix}{_alias(cls, name)}"
-        yield dotted, model, name, value
-        if isinstance(value, BaseModel):
-            yield from _walk(value, dotted + ".")
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _walk(item, f"{dotted}.{index}.")
-
-
 def _nested_model(cls: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
     """The model class that a pydantic error location points into."""
     current = cls
@@ -387,47 +372,104 @@ def _kind_of(cls: type[BaseModel], entry: RawEntry) -> str:
     return str(kind)
 
 
+@cache
+def _check_plan(cls: type[BaseModel]) -> tuple[tuple[str, str, str, Any], ...]:
+    """What to check on a model class: (attribute, alias, action, detail), fields in order.
+
+    Computed once per class, so checking a million entities does not walk pydantic's field
+    descriptors a million times.
+    """
+    plan: list[tuple[str, str, str, Any]] = []
+    kinds = _field_kinds(cls)
+    for name, info in cls.model_fields.items():
+        alias = info.alias or name
+        if name in kinds:
+            plan.append((name, alias, kinds[name], None))
+        elif name in FIELD_SCHEMES:
+            plan.append((name, alias, "vocab", FIELD_SCHEMES[name]))
+        else:
+            nested = next(_model_classes(info.annotation), None)
+            if nested is not None:
+                plan.append((name, alias, "nested", nested))
+    return tuple(plan)
+
+
 def _check_model_refs(
-    ctx: DatasetContext, resolved: ResolvedEntity, model: BaseModel, problems: list[Diagnostic]
+    ctx: DatasetContext,
+    resolved: ResolvedEntity,
+    model: BaseModel,
+    problems: list[Diagnostic],
+    prefix: str = "",
 ) -> None:
-    vocabulary = ctx.vocabulary
-    what = _describe(resolved.kind, resolved.id)
-    for dotted, owner, name, value in _walk(model):
-        kinds = _field_kinds(type(owner))
-        if name in kinds and value:
-            for index, ref in enumerate(value if isinstance(value, list) else [value]):
-                if ref in ctx.index:
-                    continue
-                pos = resolved.entry.where(f"{dotted}.{index}" if kinds[name] == "refs" else dotted)
-                hint = did_you_mean(ref, set(ctx.index), cutoff=0.5) or "define it or fix the id"
-                problems.append(
-                    Diagnostic(
-                        pos,
-                        f"{what} refers to unknown id '{ref}' in '{dotted}'",
-                        hint=hint,
-                        field=dotted,
-                        entity=resolved.id,
-                    )
-                )
-        if name in FIELD_SCHEMES and value:
-            scheme = FIELD_SCHEMES[name]
+    """Every reference must name an id of the dataset; every concept must be in its scheme."""
+    index = ctx.index
+    for name, alias, action, detail in _check_plan(type(model)):
+        value = getattr(model, name)
+        if not value:
+            continue
+        if action == "ref":
+            if value not in index:
+                _dangling(ctx, resolved, value, prefix + alias, prefix + alias, problems)
+        elif action == "refs":
+            for number, ref in enumerate(value):
+                if ref not in index:
+                    dotted = prefix + alias
+                    _dangling(ctx, resolved, ref, dotted, f"{dotted}.{number}", problems)
+        elif action == "vocab":
             for concept in value if isinstance(value, list) else [value]:
-                if vocabulary.resolve(scheme, concept) is None:
-                    suggestion = vocabulary.suggest(scheme, concept)
-                    hint = (
-                        f"did you mean '{suggestion}'?"
-                        if suggestion
-                        else "one of: " + ", ".join(vocabulary.names(scheme))
-                    )
-                    problems.append(
-                        Diagnostic(
-                            resolved.entry.where(dotted),
-                            f"{what}: '{concept}' is not a {scheme} concept in '{dotted}'",
-                            hint=hint,
-                            field=dotted,
-                            entity=resolved.id,
-                        )
-                    )
+                if ctx.vocabulary.resolve(detail, concept) is None:
+                    _not_a_concept(ctx, resolved, detail, concept, prefix + alias, problems)
+        elif isinstance(value, list):
+            for number, item in enumerate(value):
+                _check_model_refs(ctx, resolved, item, problems, f"{prefix}{alias}.{number}.")
+        else:
+            _check_model_refs(ctx, resolved, value, problems, f"{prefix}{alias}.")
+
+
+def _dangling(
+    ctx: DatasetContext,
+    resolved: ResolvedEntity,
+    ref: str,
+    dotted: str,
+    where: str,
+    problems: list[Diagnostic],
+) -> None:
+    hint = did_you_mean(ref, set(ctx.index), cutoff=0.5) or "define it or fix the id"
+    problems.append(
+        Diagnostic(
+            resolved.entry.where(where),
+            f"{_describe(resolved.kind, resolved.id)} refers to unknown id '{ref}' in '{dotted}'",
+            hint=hint,
+            field=dotted,
+            entity=resolved.id,
+        )
+    )
+
+
+def _not_a_concept(
+    ctx: DatasetContext,
+    resolved: ResolvedEntity,
+    scheme: str,
+    concept: str,
+    dotted: str,
+    problems: list[Diagnostic],
+) -> None:
+    suggestion = ctx.vocabulary.suggest(scheme, concept)
+    hint = (
+        f"did you mean '{suggestion}'?"
+        if suggestion
+        else "one of: " + ", ".join(ctx.vocabulary.names(scheme))
+    )
+    problems.append(
+        Diagnostic(
+            resolved.entry.where(dotted),
+            f"{_describe(resolved.kind, resolved.id)}: '{concept}' is not a {scheme} concept "
+            f"in '{dotted}'",
+            hint=hint,
+            field=dotted,
+            entity=resolved.id,
+        )
+    )
 
 
 def _check_manifest_source(ctx: DatasetContext, problems: list[Diagnostic]) -> None:
