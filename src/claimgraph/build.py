@@ -20,6 +20,7 @@ that, from the newest input file (as in reproducible builds), never from the clo
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -77,6 +78,10 @@ GEO = "http://www.opengis.net/ont/geosparql#"
 _SOURCE_FILE = node(CG + "sourceFile")
 _SOURCE_LINE = node(CG + "sourceLine")
 _SOURCE_COLUMN = node(CG + "sourceColumn")
+
+#: Build in several processes from this many files and bytes on.
+_PARALLEL_MIN_FILES = 4
+_PARALLEL_MIN_BYTES = 4 << 20
 
 #: Keep parsed files between the two passes when the dataset is smaller than this.
 _KEEP_PARSED_BYTES = 32 << 20
@@ -176,6 +181,19 @@ class _Spool:
             self.handle.write(data)
             self.pending.clear()
 
+    def drain(self) -> bytes:
+        """Everything spooled so far, as N-Quads bytes (the spool is closed)."""
+        self.flush()
+        self.handle.seek(0)
+        data = self.handle.read()
+        self.handle.close()
+        return data
+
+    def extend(self, data: bytes) -> None:
+        """Append N-Quads bytes spooled elsewhere (by a worker)."""
+        self.flush()
+        self.handle.write(data)
+
     def replay(self) -> Iterator[ox.Quad]:
         """Graph by graph: the extra graphs, then the metadata graph."""
         self.flush()
@@ -217,16 +235,66 @@ def _build_dataset(
     dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
     built.append(dataset)
     emitter = _Emitter(ctx, base, graph, extra, meta)
-    for path in source.files:
-        raw = parsed.pop(path, None) or read_file(path)
-        entities, annotations = resolve_file(ctx, raw, problems)
-        for resolved in entities:
-            yield from emitter.entity(resolved)
-        for resolved in annotations:
-            yield from emitter.annotation(resolved)
+    jobs = _jobs(source.files, size)
+    if jobs > 1:
+        yield from _parallel_pass(emitter, source.files, jobs, problems)
+    else:
+        for path in source.files:
+            raw = parsed.pop(path, None) or read_file(path)
+            yield from emitter.file(raw, problems)
     yield from emitter.dataset_description(inputs, _build_time([*source.files, source.manifest]))
     yield from emitter.spool.replay()
     dataset.triple_count = emitter.count
+
+
+def _jobs(files: list[Path], size: int) -> int:
+    """How many processes the second pass uses: one unless the dataset is large.
+
+    ``CLAIMGRAPH_JOBS`` overrides (1 turns parallel building off). Parallel building needs the
+    ``fork`` start method, so that workers share the id index without copying it.
+    """
+    wanted = os.environ.get("CLAIMGRAPH_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        jobs = int(wanted)
+    elif len(files) >= _PARALLEL_MIN_FILES and size >= _PARALLEL_MIN_BYTES:
+        jobs = min(os.cpu_count() or 1, len(files))
+    else:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, len(files)))
+
+
+#: What a worker of the parallel pass needs; set before the pool forks, read by the workers.
+_WORKER: _Emitter | None = None
+
+
+def _work(path: Path) -> tuple[bytes, bytes, list[Diagnostic], int]:
+    """One file in a worker: its main-graph quads and spooled quads as N-Quads bytes."""
+    assert _WORKER is not None
+    emitter = _WORKER.fresh()
+    problems: list[Diagnostic] = []
+    main = [quad for quad in emitter.file(read_file(path), problems)]
+    data = ox.serialize(main, format=ox.RdfFormat.N_QUADS) or b""
+    return data, emitter.spool.drain(), problems, emitter.count
+
+
+def _parallel_pass(
+    emitter: _Emitter, files: list[Path], jobs: int, problems: list[Diagnostic]
+) -> Iterator[ox.Quad]:
+    """Check and emit files in ``jobs`` processes; results come back in file order."""
+    global _WORKER
+    _WORKER = emitter
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for data, spooled, found, count in pool.imap(_work, files, chunksize=1):
+                problems.extend(found)
+                emitter.count += count
+                emitter.spool.extend(spooled)
+                if data:
+                    yield from ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    finally:
+        _WORKER = None
 
 
 class _Emitter:
@@ -242,6 +310,23 @@ class _Emitter:
         self.spool = _Spool()
         self.count = 0
         self._file_literals: dict[str, ox.Literal] = {}
+
+    def fresh(self) -> _Emitter:
+        """An emitter for the same dataset with its own spool and count (for a worker)."""
+        other = _Emitter.__new__(_Emitter)
+        other.__dict__.update(self.__dict__)
+        other.spool = _Spool()
+        other.count = 0
+        other._file_literals = {}
+        return other
+
+    def file(self, raw: RawFile, problems: list[Diagnostic]) -> Iterator[ox.Quad]:
+        """Check one file's entries and emit them."""
+        entities, annotations = resolve_file(self.ctx, raw, problems)
+        for resolved in entities:
+            yield from self.entity(resolved)
+        for resolved in annotations:
+            yield from self.annotation(resolved)
 
     def _graph_of(self, resolved: ResolvedEntity) -> ox.NamedNode:
         return self.extra[resolved.graph] if resolved.graph else self.graph

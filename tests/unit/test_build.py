@@ -133,3 +133,21 @@ def test_entity_ids_are_scoped_by_dataset(tmp_path: Path) -> None:
     subjects = {q.subject.value for q in ox.parse(build_bytes(tmp_path / "all"),
                                                    format=ox.RdfFormat.N_QUADS)}
     assert f"{ID}a/C1" in subjects and f"{ID}b/C1" in subjects
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {"claims.yaml": CLAIMS}
+    for number in range(5):
+        files[f"more-{number}.json"] = (
+            '{"actors": [{"id": "A%d", "type": "Person", "label": "A %d"}],'
+            ' "claims": [{"id": "X%d", "claimant": "A%d", "rebuts": "C1", "paraphrase": "no"}]}'
+            % (number, number, number, number)
+        )
+    root = write_dataset(tmp_path / "demo", files)
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
+    sequential = build_bytes(root, RdfFormat.TRIG)
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "2")
+    assert build_bytes(root, RdfFormat.TRIG) == sequential
+    bad = dict(files, **{"more-9.json": '{"claims": [{"id": "Y", "claimant": "nobody"}]}'})
+    with pytest.raises(InputError, match="unknown id 'nobody'"):
+        build_bytes(write_dataset(tmp_path / "bad", bad), RdfFormat.NQUADS)
