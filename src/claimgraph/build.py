@@ -51,6 +51,7 @@ from claimgraph.emit import (
 )
 from claimgraph.errors import Diagnostic, InputError
 from claimgraph.iris import (
+    CG,
     DEFAULT_BASE,
     dataset_graph_iri,
     entity_iri,
@@ -240,7 +241,7 @@ def _build_dataset(
         yield from _parallel_pass(emitter, source.files, jobs, problems)
     else:
         for path in source.files:
-            raw = parsed.pop(path, None) or read_file(path)
+            raw = parsed.pop(path) if path in parsed else read_file(path)
             yield from emitter.file(raw, problems)
     yield from emitter.dataset_description(inputs, _build_time([*source.files, source.manifest]))
     yield from emitter.spool.replay()

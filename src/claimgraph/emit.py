@@ -327,7 +327,7 @@ def entity_types(model: BaseModel) -> list[str]:
     if isinstance(model, Event | Source):
         return [CG + model.type]
     if isinstance(model, Concept):
-        return [CG + CONCEPT_CLASSES[type(model)]]  # type: ignore[index]
+        return [CG + CONCEPT_CLASSES[type(model)]]
     if isinstance(model, Location):
         return [CG + "Location"]
     return [CG + type(model).__name__]

@@ -169,7 +169,7 @@ class PartialDate(BaseModel):
         return cls._make(text, "year")
 
     @classmethod
-    def _make(cls, text: str, precision: str) -> PartialDate:
+    def _make(cls, text: str, precision: Literal["year", "month", "day", "time"]) -> PartialDate:
         # checked above; skipping a second validation matters when building millions of dates
         return cls.model_construct(text=text, precision=precision)
 

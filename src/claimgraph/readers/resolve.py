@@ -137,7 +137,8 @@ def model_errors(
         pos = entry.where(dotted)
         if error["type"] == "extra_forbidden":
             known = _known_fields(_nested_model(cls, loc))
-            hint = did_you_mean(str(loc[-1]), known) or "known fields: " + ", ".join(sorted(known))
+            suggestion = did_you_mean(str(loc[-1]), known)
+            hint = suggestion or "known fields: " + ", ".join(sorted(known))
             message = f"unknown field '{dotted}' in {what}"
             out.append(Diagnostic(pos, message, hint=hint, field=dotted, entity=entity_id))
             continue
@@ -145,12 +146,12 @@ def model_errors(
         if error["type"] == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
             choices = {c.strip(" '") for c in str(expected).replace(" or ", ",").split(",")}
-            hint = did_you_mean(str(error.get("input")), choices)
+            close = did_you_mean(str(error.get("input")), choices)
             out.append(
                 Diagnostic(
                     pos,
                     f"{what}: '{dotted}' {text.lower()}",
-                    hint=hint,
+                    hint=close,
                     field=dotted,
                     entity=entity_id,
                 )
