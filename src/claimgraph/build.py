@@ -31,7 +31,6 @@ import pyoxigraph as ox
 
 from claimgraph import __version__
 from claimgraph.emit import (
-    CG,
     DCT,
     PROV,
     RDFS,
