@@ -8,7 +8,7 @@ pyshacl, pyoxigraph) are imported inside the commands so that ``claimgraph --hel
 
 from __future__ import annotations
 
+from claimgraph.cli import commands  # noqa: F401  (registers every command on app)
 from claimgraph.cli.app import app, main
-from claimgraph.cli import commands  # noqa: E402, F401  (registers every command on app)
 
 __all__ = ["app", "main"]

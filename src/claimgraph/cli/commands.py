@@ -5,5 +5,8 @@ One line per command module; keep the list sorted.
 
 from __future__ import annotations
 
-from claimgraph.cli import build  # noqa: F401
-from claimgraph.cli import ontology  # noqa: F401
+from claimgraph.cli import (
+    build,  # noqa: F401
+    link,  # noqa: F401
+    ontology,  # noqa: F401
+)

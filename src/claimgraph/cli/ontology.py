@@ -44,17 +44,17 @@ def docs(
         if check:
             current = path.read_text(encoding="utf-8") if path.exists() else ""
             if current != render_ontology_markdown():
-                fail(ExitCode.NOT_CONFORMING, f"{output} is out of date: run "
-                     f"'claimgraph ontology docs -o {output}'")
+                fail(
+                    ExitCode.NOT_CONFORMING,
+                    f"{output} is out of date: run 'claimgraph ontology docs -o {output}'",
+                )
             typer.echo(f"{output} is up to date")
             return
         changed = write_ontology_markdown(path)
         typer.echo(f"{'wrote' if changed else 'unchanged'} {output}")
 
 
-@ontology_app.command(
-    "files", epilog="Example:\n\n  claimgraph ontology files | xargs -n1 head -5"
-)
+@ontology_app.command("files", epilog="Example:\n\n  claimgraph ontology files | xargs -n1 head -5")
 def files() -> None:
     """Print the paths of the bundled ontology and shapes files (to load them elsewhere)."""
     from claimgraph.resources import ONTOLOGY_FILES, ontology_file, shapes_files
