@@ -9,4 +9,5 @@ from claimgraph.cli import (
     build,  # noqa: F401
     link,  # noqa: F401
     ontology,  # noqa: F401
+    validate,  # noqa: F401
 )
