@@ -77,14 +77,16 @@ TRUE = ox.Literal("true", datatype=XSD_BOOLEAN)
 
 
 def decimal_literal(number: Decimal) -> ox.Literal:
-    """xsd:decimal in canonical form (``100.0``, ``-0.5``), never exponent notation.
+    """xsd:decimal in the XSD 1.1 canonical form that stores return (``100``, ``-0.5``).
 
-    >>> decimal_literal(Decimal("1E+2")).value
-    '100.0'
+    Writing what a store gives back keeps republishing byte-stable and diffs empty.
+
+    >>> decimal_literal(Decimal("1E+2")).value, decimal_literal(Decimal("16.50")).value
+    ('100', '16.5')
     """
     text = format(number.normalize(), "f")
-    if "." not in text:
-        text += ".0"
+    if text in ("-0", "-0.0"):
+        text = "0"
     return ox.Literal(text, datatype=XSD_DECIMAL)
 
 

@@ -28,6 +28,8 @@ ONTOLOGY_GRAPH = "https://w3id.org/claimgraph/ns"
 VOCAB_GRAPH = "https://w3id.org/claimgraph/vocab"
 ALIGN_GRAPH = "https://w3id.org/claimgraph/align"
 SHAPES_GRAPH = "https://w3id.org/claimgraph/shapes"
+#: Where the publication record of the schema graphs lives.
+SCHEMA_META_GRAPH = "https://w3id.org/claimgraph/meta"
 
 #: What a local id or dataset id may look like; keeps IRIs readable and free of escapes.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")

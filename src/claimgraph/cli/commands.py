@@ -9,5 +9,7 @@ from claimgraph.cli import (
     build,  # noqa: F401
     link,  # noqa: F401
     ontology,  # noqa: F401
+    publish,  # noqa: F401
+    serve,  # noqa: F401
     validate,  # noqa: F401
 )
