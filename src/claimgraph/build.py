@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -163,47 +164,66 @@ def _build_time(paths: list[Path]) -> dt.datetime:
 
 
 class _Spool:
-    """Quads of graphs other than the main one, parked on disk until the main graph is done."""
+    """Quads of graphs other than the main one, parked on disk until the main graph is done.
+
+    One temporary file per graph, so that replaying streams each graph in turn instead of
+    sorting millions of metadata quads in memory.
+    """
 
     def __init__(self) -> None:
-        self.handle = tempfile.TemporaryFile()
-        self.pending: list[ox.Quad] = []
+        self.files: dict[str, IO[bytes]] = {}
+        self.pending: dict[str, list[ox.Quad]] = {}
+        self.size = 0
 
     def add(self, quad: ox.Quad) -> None:
-        self.pending.append(quad)
-        if len(self.pending) >= 8192:
+        graph = quad.graph_name.value  # type: ignore[union-attr]
+        bucket = self.pending.get(graph)
+        if bucket is None:
+            bucket = self.pending[graph] = []
+        bucket.append(quad)
+        self.size += 1
+        if self.size >= 8192:
             self.flush()
 
+    def _file(self, graph: str) -> IO[bytes]:
+        handle = self.files.get(graph)
+        if handle is None:
+            handle = self.files[graph] = tempfile.TemporaryFile()
+        return handle
+
     def flush(self) -> None:
-        if self.pending:
-            data = ox.serialize(self.pending, format=ox.RdfFormat.N_QUADS)
-            assert data is not None
-            self.handle.write(data)
-            self.pending.clear()
+        for graph, quads in self.pending.items():
+            if quads:
+                data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+                assert data is not None
+                self._file(graph).write(data)
+                quads.clear()
+        self.size = 0
 
-    def drain(self) -> bytes:
-        """Everything spooled so far, as N-Quads bytes (the spool is closed)."""
+    def drain(self) -> dict[str, bytes]:
+        """Everything spooled so far, as N-Quads bytes per graph (the spool is closed)."""
         self.flush()
-        self.handle.seek(0)
-        data = self.handle.read()
-        self.handle.close()
-        return data
+        out: dict[str, bytes] = {}
+        for graph, handle in self.files.items():
+            handle.seek(0)
+            out[graph] = handle.read()
+            handle.close()
+        return out
 
-    def extend(self, data: bytes) -> None:
+    def extend(self, spooled: dict[str, bytes]) -> None:
         """Append N-Quads bytes spooled elsewhere (by a worker)."""
         self.flush()
-        self.handle.write(data)
+        for graph, data in spooled.items():
+            self._file(graph).write(data)
 
     def replay(self) -> Iterator[ox.Quad]:
         """Graph by graph: the extra graphs, then the metadata graph."""
         self.flush()
-        self.handle.seek(0)
-        by_graph: dict[str, list[ox.Quad]] = {}
-        for quad in ox.parse(self.handle, format=ox.RdfFormat.N_QUADS):
-            by_graph.setdefault(str(quad.graph_name), []).append(quad)
-        self.handle.close()
-        for key in sorted(by_graph, key=lambda k: ("/graph/meta/" in k, k)):
-            yield from by_graph[key]
+        for graph in sorted(self.files, key=lambda g: ("/graph/meta/" in g, g)):
+            handle = self.files[graph]
+            handle.seek(0)
+            yield from ox.parse(handle, format=ox.RdfFormat.N_QUADS)
+            handle.close()
 
 
 def _build_dataset(
@@ -269,7 +289,7 @@ def _jobs(files: list[Path], size: int) -> int:
 _WORKER: _Emitter | None = None
 
 
-def _work(path: Path) -> tuple[bytes, bytes, list[Diagnostic], int]:
+def _work(path: Path) -> tuple[bytes, dict[str, bytes], list[Diagnostic], int]:
     """One file in a worker: its main-graph quads and spooled quads as N-Quads bytes."""
     assert _WORKER is not None
     emitter = _WORKER.fresh()

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from claimgraph.errors import RemoteError
 from claimgraph.graphs import GraphPayload
+from claimgraph.iris import SCHEMA_META_GRAPH
 from claimgraph.publish.record import GraphState, latest_states, record_lines
 from claimgraph.publish.units import (
     EMPTY_SHA256,
-    SCHEMA_META_GRAPH,
     PublishUnit,
     bundled_schema_unit,
     dataset_units,
