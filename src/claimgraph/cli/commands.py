@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from claimgraph.cli import (
     build,  # noqa: F401
+    importing,  # noqa: F401
     link,  # noqa: F401
     ontology,  # noqa: F401
     publish,  # noqa: F401
