@@ -80,10 +80,6 @@ _SOURCE_FILE = node(CG + "sourceFile")
 _SOURCE_LINE = node(CG + "sourceLine")
 _SOURCE_COLUMN = node(CG + "sourceColumn")
 
-#: Build in several processes from this many files and bytes on.
-_PARALLEL_MIN_FILES = 4
-_PARALLEL_MIN_BYTES = 4 << 20
-
 #: Keep parsed files between the two passes when the dataset is smaller than this.
 _KEEP_PARSED_BYTES = 32 << 20
 
@@ -255,7 +251,7 @@ def _build_dataset(
     dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
     built.append(dataset)
     emitter = _Emitter(ctx, base, graph, extra, meta)
-    jobs = _jobs(source.files, size)
+    jobs = _jobs(source.files)
     if jobs > 1:
         yield from _parallel_pass(emitter, source.files, jobs, problems)
     else:
@@ -267,22 +263,20 @@ def _build_dataset(
     dataset.triple_count = emitter.count
 
 
-def _jobs(files: list[Path], size: int) -> int:
-    """How many processes the second pass uses: one unless the dataset is large.
+def _jobs(files: list[Path]) -> int:
+    """How many processes the second pass uses: one, unless ``CLAIMGRAPH_JOBS`` asks for more.
 
-    ``CLAIMGRAPH_JOBS`` overrides (1 turns parallel building off). Parallel building needs the
-    ``fork`` start method, so that workers share the id index without copying it.
+    Measured on the 2-core benchmark machine (bench/README.md), two workers were slower
+    than one: workers re-read their files and the parent re-parses their N-Quads, which
+    costs more than the checking and emitting they share. So parallel building is opt-in.
+    It needs the ``fork`` start method, so that workers share the id index without copying.
     """
     wanted = os.environ.get("CLAIMGRAPH_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        jobs = int(wanted)
-    elif len(files) >= _PARALLEL_MIN_FILES and size >= _PARALLEL_MIN_BYTES:
-        jobs = min(os.cpu_count() or 1, len(files))
-    else:
+    if not wanted.isdigit() or int(wanted) <= 1:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, len(files)))
+    return max(1, min(int(wanted), len(files)))
 
 
 #: What a worker of the parallel pass needs; set before the pool forks, read by the workers.
