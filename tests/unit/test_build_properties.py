@@ -56,8 +56,15 @@ def test_text_round_trips_through_json_input(
             assert expected <= _literals(_build(root, fmt)), fmt
 
 
+#: NEL, LS and PS: ruamel.yaml writes them raw but reads them back as line breaks (YAML 1.1's
+#: rule), so a YAML file cannot carry them unescaped; docs/format.md says to write \N, \L, \P.
+#: JSON input carries every character (test above).
+YAML_BREAKS = str.maketrans("", "", "\x85\u2028\u2029")
+YAML_VALUE = VALUE.map(lambda text: text.translate(YAML_BREAKS)).filter(bool)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(label=VALUE, paraphrase=VALUE)
+@given(label=YAML_VALUE, paraphrase=YAML_VALUE)
 def test_text_round_trips_through_yaml_input(label: str, paraphrase: str) -> None:
     yaml = YAML()
     doc = {"actors": [{"id": "A", "type": "Person", "label": label}],
