@@ -11,6 +11,7 @@ from claimgraph.cli import (
     link,  # noqa: F401
     ontology,  # noqa: F401
     publish,  # noqa: F401
+    query,  # noqa: F401
     serve,  # noqa: F401
     validate,  # noqa: F401
 )
