@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import CLAIMGRAPH, count_lines, measure  # noqa: E402
+from run import CLAIMGRAPH, count_lines, measure
 
 OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
 GRAPH = "https://w3id.org/claimgraph/id/graph/synthetic"
@@ -39,13 +39,23 @@ class Server:
         self.location = Path(tempfile.mkdtemp(dir=root))
         self.port = _free_port()
         self.process = subprocess.Popen(
-            [OXIGRAPH, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                OXIGRAPH,
+                "serve",
+                "--location",
+                str(self.location),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1)
+                urllib.request.urlopen(
+                    f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1
+                )
                 return
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
@@ -80,22 +90,44 @@ def main() -> None:
     triples = count_lines(nt)
     server = Server(args.work)
     try:
-        curl_s, curl_mib = measure([
-            "curl", "-sf", "-X", "POST", "-H", "Content-Type: application/n-triples",
-            "--data-binary", f"@{nt}", f"{server.url}/store?graph={GRAPH}",
-        ])
+        curl_s, curl_mib = measure(
+            [
+                "curl",
+                "-sf",
+                "-X",
+                "POST",
+                "-H",
+                "Content-Type: application/n-triples",
+                "--data-binary",
+                f"@{nt}",
+                f"{server.url}/store?graph={GRAPH}",
+            ]
+        )
     finally:
         server.stop()
     rows.append(("claimgraph build → N-Triples", build_s, build_mib, triples))
     rows.append(("ref: curl Graph Store POST of that file", curl_s, curl_mib, triples))
-    rows.append(("ref: build + curl POST (sum)", build_s + curl_s, max(build_mib, curl_mib), triples))
+    rows.append(
+        ("ref: build + curl POST (sum)", build_s + curl_s, max(build_mib, curl_mib), triples)
+    )
 
     server = Server(args.work)
     try:
         store = tempfile.mkdtemp(dir=args.work)
-        env_cmd = [*CLAIMGRAPH, "publish", str(args.dataset), "--no-validate", "--no-schema", "-q",
-                   "--endpoint", f"{server.url}/query", "--update-endpoint", f"{server.url}/update",
-                   "--graph-store", f"{server.url}/store"]
+        env_cmd = [
+            *CLAIMGRAPH,
+            "publish",
+            str(args.dataset),
+            "--no-validate",
+            "--no-schema",
+            "-q",
+            "--endpoint",
+            f"{server.url}/query",
+            "--update-endpoint",
+            f"{server.url}/update",
+            "--graph-store",
+            f"{server.url}/store",
+        ]
         seconds, mib = measure(env_cmd, cwd=Path(store))
         rows.append(("claimgraph publish --no-validate (remote)", seconds, mib, triples))
         shutil.rmtree(store, ignore_errors=True)

@@ -46,16 +46,21 @@ class Measurement:
         return self.items / self.seconds if self.seconds else 0.0
 
     def row(self) -> str:
-        return (f"| {self.step} | {self.size:,} | {self.tool} | {self.seconds:.2f} s | "
-                f"{self.rate:,.0f} {self.unit}/s | {self.peak_mib:,.0f} MiB |")
+        return (
+            f"| {self.step} | {self.size:,} | {self.tool} | {self.seconds:.2f} s | "
+            f"{self.rate:,.0f} {self.unit}/s | {self.peak_mib:,.0f} MiB |"
+        )
 
 
-def measure(command: Sequence[str], *, cwd: Path | None = None, stdin: Path | None = None) -> tuple[float, float]:
+def measure(
+    command: Sequence[str], *, cwd: Path | None = None, stdin: Path | None = None
+) -> tuple[float, float]:
     """Wall time and peak RSS (MiB) of one child process; raises if it fails."""
     started = time.perf_counter()
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source:
-        process = subprocess.Popen(command, cwd=cwd, stdin=source, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         assert process.stderr is not None
         _, status, usage = os.wait4(process.pid, 0)
         error = process.stderr.read().decode(errors="replace")
@@ -78,32 +83,72 @@ def bench_build(dataset: Path, size: int, work: Path) -> list[Measurement]:
     out = work / f"build-{size}.nq"
     seconds, peak = measure([*CLAIMGRAPH, "build", str(dataset), "-o", str(out), "-q"])
     triples = count_lines(out)
-    rows = [Measurement("build", size, "claimgraph build → N-Quads", seconds, peak, triples, "triples")]
-    parse = ("import sys, pyoxigraph as ox; "
-             "print(sum(1 for _ in ox.parse(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)))")
+    rows = [
+        Measurement("build", size, "claimgraph build → N-Quads", seconds, peak, triples, "triples")
+    ]
+    parse = (
+        "import sys, pyoxigraph as ox; "
+        "print(sum(1 for _ in ox.parse(path=sys.argv[1], format=ox.RdfFormat.N_QUADS)))"
+    )
     seconds, peak = measure([PYTHON, "-c", parse, str(out)])
-    rows.append(Measurement("build", size, "ref: pyoxigraph parse of the same N-Quads", seconds,
-                            peak, triples, "triples"))
+    rows.append(
+        Measurement(
+            "build",
+            size,
+            "ref: pyoxigraph parse of the same N-Quads",
+            seconds,
+            peak,
+            triples,
+            "triples",
+        )
+    )
     if size <= 10_000:  # rdflib needs ~4 GiB and a minute per 3 M triples: skip at 100k
-        parse = ("import sys, rdflib; d = rdflib.Dataset(); d.parse(sys.argv[1], format='nquads');"
-                 "print(len(d))")
+        parse = (
+            "import sys, rdflib; d = rdflib.Dataset(); d.parse(sys.argv[1], format='nquads');"
+            "print(len(d))"
+        )
         seconds, peak = measure([PYTHON, "-c", parse, str(out)])
-        rows.append(Measurement("build", size, "ref: rdflib parse of the same N-Quads", seconds,
-                                peak, triples, "triples"))
+        rows.append(
+            Measurement(
+                "build",
+                size,
+                "ref: rdflib parse of the same N-Quads",
+                seconds,
+                peak,
+                triples,
+                "triples",
+            )
+        )
     return rows
 
 
 def _script_step(script: str, step: str) -> Callable[[Path, int, Path], list[Measurement]]:
-    """Steps whose benchmark lives in its own script printing 'tool<TAB>seconds<TAB>MiB<TAB>items<TAB>unit'."""
+    """A step whose benchmark is its own script, printing tab-separated rows.
+
+    Each row: tool, seconds, peak MiB, items, unit.
+    """
 
     def run(dataset: Path, size: int, work: Path) -> list[Measurement]:
         path = HERE / script
         if not path.exists():
             print(f"  ({step}: {script} not present, skipped)")
             return []
-        done = subprocess.run([PYTHON, str(path), "--dataset", str(dataset), "--incidents",
-                               str(size), "--work", str(work), "--tsv"],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [
+                PYTHON,
+                str(path),
+                "--dataset",
+                str(dataset),
+                "--incidents",
+                str(size),
+                "--work",
+                str(work),
+                "--tsv",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
             print(f"  ({step} failed: {done.stderr.strip()[-300:]})")
             return []
@@ -112,7 +157,9 @@ def _script_step(script: str, step: str) -> Callable[[Path, int, Path], list[Mea
             parts = line.split("\t")
             if len(parts) == 5:
                 tool, seconds, peak, items, unit = parts
-                rows.append(Measurement(step, size, tool, float(seconds), float(peak), int(items), unit))
+                rows.append(
+                    Measurement(step, size, tool, float(seconds), float(peak), int(items), unit)
+                )
         return rows
 
     return run
@@ -133,25 +180,58 @@ def bench_validate(dataset: Path, size: int, work: Path) -> list[Measurement]:
     if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: the synthetic data has findings
         raise RuntimeError(f"claimgraph validate failed with {status}")
     triples = count_lines(work / f"build-{size}.nq") if (work / f"build-{size}.nq").exists() else 0
-    rows = [Measurement("validate", size, "claimgraph validate (build + SHACL + report)", seconds,
-                        usage.ru_maxrss / 1024, triples or size, "triples" if triples else "incidents")]
+    rows = [
+        Measurement(
+            "validate",
+            size,
+            "claimgraph validate (build + SHACL + report)",
+            seconds,
+            usage.ru_maxrss / 1024,
+            triples or size,
+            "triples" if triples else "incidents",
+        )
+    ]
     engines = "fast,pyshacl,jena" if size <= 10_000 else "fast,jena"
-    done = subprocess.run([PYTHON, str(HERE / "validate_bench.py"), "--incidents", str(size),
-                           "--engines", engines, "--json", "--timeout", "900"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            PYTHON,
+            str(HERE / "validate_bench.py"),
+            "--incidents",
+            str(size),
+            "--engines",
+            engines,
+            "--json",
+            "--timeout",
+            "900",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         print(f"  (validate engines failed: {done.stderr.strip()[-300:]})")
         return rows
     import json
 
     result = json.loads(done.stdout)
-    for name, label in (("fast", "claimgraph fast engine (same shapes, synthetic RDF)"),
-                        ("pyshacl", "ref: pySHACL (same shapes and RDF)"),
-                        ("jena", "ref: Jena shacl (same shapes and RDF)")):
+    for name, label in (
+        ("fast", "claimgraph fast engine (same shapes, synthetic RDF)"),
+        ("pyshacl", "ref: pySHACL (same shapes and RDF)"),
+        ("jena", "ref: Jena shacl (same shapes and RDF)"),
+    ):
         entry = result.get(name)
         if isinstance(entry, dict) and "wall" in entry:
-            rows.append(Measurement("validate", size, label, entry["wall"], entry["peak_rss_mib"],
-                                    result["triples"], "triples"))
+            rows.append(
+                Measurement(
+                    "validate",
+                    size,
+                    label,
+                    entry["wall"],
+                    entry["peak_rss_mib"],
+                    result["triples"],
+                    "triples",
+                )
+            )
     return rows
 
 
@@ -170,13 +250,18 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        memory = next(line for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
+        memory = next(
+            line
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         mem_gib = int(memory.split()[1]) / 1024 / 1024
     except (OSError, StopIteration):
         mem_gib = 0.0
-    return (f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
 
 
 def run(sizes: list[int], steps: list[str], keep: Path | None) -> None:
@@ -198,7 +283,9 @@ def run(sizes: list[int], steps: list[str], keep: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     gen = sub.add_parser("generate", help="write a synthetic dataset")
     gen.add_argument("--incidents", type=int, required=True)

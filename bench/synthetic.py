@@ -21,18 +21,30 @@ MODALITIES = ["Asserted", "Possible", "Believed", "Evidential"]
 
 def shared_entities(rng: random.Random) -> dict[str, list[dict[str, Any]]]:
     actors = [
-        {"id": f"actor{n}", "type": ACTOR_TYPES[n % len(ACTOR_TYPES)], "label": f"Actor {n}",
-         **({"wikidata": f"Q{1000 + n}"} if n % 3 == 0 else {})}
+        {
+            "id": f"actor{n}",
+            "type": ACTOR_TYPES[n % len(ACTOR_TYPES)],
+            "label": f"Actor {n}",
+            **({"wikidata": f"Q{1000 + n}"} if n % 3 == 0 else {}),
+        }
         for n in range(50)
     ]
     locations = [
-        {"id": f"place{n}", "label": {"en": f"Place {n}", "ar": f"مكان {n}"},
-         "coordinates": {"lat": round(rng.uniform(32, 37), 4), "lon": round(rng.uniform(35, 42), 4)}}
+        {
+            "id": f"place{n}",
+            "label": {"en": f"Place {n}", "ar": f"مكان {n}"},
+            "coordinates": {
+                "lat": round(rng.uniform(32, 37), 4),
+                "lon": round(rng.uniform(35, 42), 4),
+            },
+        }
         for n in range(200)
     ]
     events = [{"id": "campaign", "type": "Campaign", "label": "Synthetic campaign"}]
-    munitions = [{"id": "cluster", "label": "cluster munition"},
-                 {"id": "rbk500", "label": "RBK-500", "broader": "cluster"}]
+    munitions = [
+        {"id": "cluster", "label": "cluster munition"},
+        {"id": "rbk500", "label": "RBK-500", "broader": "cluster"},
+    ]
     return {"actors": actors, "locations": locations, "events": events, "munitions": munitions}
 
 
@@ -42,29 +54,58 @@ def incident_entities(number: int, rng: random.Random) -> dict[str, list[dict[st
     low = rng.randint(0, 20)
     high = low + rng.randint(0, 10)
     incident = {
-        "id": f"i{number}", "type": "Incident", "label": f"Strike {number}",
-        "partOf": "campaign", "date": f"2015-{month:02d}-{day:02d}",
-        "location": f"place{rng.randrange(200)}", "munitionType": "rbk500" if number % 7 == 0 else [],
+        "id": f"i{number}",
+        "type": "Incident",
+        "label": f"Strike {number}",
+        "partOf": "campaign",
+        "date": f"2015-{month:02d}-{day:02d}",
+        "location": f"place{rng.randrange(200)}",
+        "munitionType": "rbk500" if number % 7 == 0 else [],
     }
     source = {
-        "id": f"s{number}", "type": "NewsArticle", "title": f"Report on strike {number}",
-        "issued": f"2015-{month:02d}-{day:02d}", "url": f"https://example.org/news/{number}",
+        "id": f"s{number}",
+        "type": "NewsArticle",
+        "title": f"Report on strike {number}",
+        "issued": f"2015-{month:02d}-{day:02d}",
+        "url": f"https://example.org/news/{number}",
     }
     claim = {
-        "id": f"c{number}", "claimant": f"actor{rng.randrange(50)}", "statedIn": f"s{number}",
-        "claimType": "CasualtyClaim", "modality": MODALITIES[number % len(MODALITIES)],
-        "about": f"i{number}", "quote": {"en": f"At least {low} people were killed \"here\"."},
-        "figures": [{"measure": MEASURES[number % 3], "min": low, "value": (low + high) // 2,
-                     "max": high, "approx": "Range", "verbatim": f"between {low} and {high}"}],
+        "id": f"c{number}",
+        "claimant": f"actor{rng.randrange(50)}",
+        "statedIn": f"s{number}",
+        "claimType": "CasualtyClaim",
+        "modality": MODALITIES[number % len(MODALITIES)],
+        "about": f"i{number}",
+        "quote": {"en": f'At least {low} people were killed "here".'},
+        "figures": [
+            {
+                "measure": MEASURES[number % 3],
+                "min": low,
+                "value": (low + high) // 2,
+                "max": high,
+                "approx": "Range",
+                "verbatim": f"between {low} and {high}",
+            }
+        ],
     }
-    out: dict[str, list[dict[str, Any]]] = {"events": [incident], "sources": [source],
-                                            "claims": [claim]}
+    out: dict[str, list[dict[str, Any]]] = {
+        "events": [incident],
+        "sources": [source],
+        "claims": [claim],
+    }
     if number % 10 == 0:
-        out["claims"].append({
-            "id": f"r{number}", "claimant": f"actor{(number // 10) % 50}", "reportedIn": f"s{number}",
-            "claimType": "Denial", "modality": "Asserted", "rebuts": f"c{number}",
-            "rebuttalType": "Rebut", "paraphrase": {"en": "This did not happen."},
-        })
+        out["claims"].append(
+            {
+                "id": f"r{number}",
+                "claimant": f"actor{(number // 10) % 50}",
+                "reportedIn": f"s{number}",
+                "claimType": "Denial",
+                "modality": "Asserted",
+                "rebuts": f"c{number}",
+                "rebuttalType": "Rebut",
+                "paraphrase": {"en": "This did not happen."},
+            }
+        )
     return out
 
 

@@ -43,7 +43,9 @@ def test_no_arguments_shows_help(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("command", ALL_COMMANDS, ids=" ".join)
-def test_every_command_has_help_with_an_example(runner: CliRunner, command: tuple[str, ...]) -> None:
+def test_every_command_has_help_with_an_example(
+    runner: CliRunner, command: tuple[str, ...]
+) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0, result.stderr
     assert "Example" in result.stdout, f"claimgraph {' '.join(command)} --help has no example"
@@ -69,12 +71,17 @@ def test_help_is_fast_and_imports_nothing_heavy() -> None:
         "import sys, time; t = time.perf_counter();"
         "from claimgraph.cli import app; from typer.testing import CliRunner;"
         "CliRunner().invoke(app, ['--help']);"
-        "heavy = [m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'httpx', 'pydantic') if m in sys.modules];"
+        "heavy = [m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'httpx', 'pydantic')"
+        " if m in sys.modules];"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "claimgraph", "--help"], capture_output=True, check=True,
-                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    subprocess.run(
+        [sys.executable, "-m", "claimgraph", "--help"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     assert time.perf_counter() - started < 1.5  # generous for a loaded CI machine; 0.2 s here

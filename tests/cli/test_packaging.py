@@ -28,8 +28,11 @@ def test_readme_opens_with_exactly_two_one_line_commands() -> None:
     commands = readme_commands()
     assert len(commands) == 2
     assert not any(line.rstrip().endswith("\\") for line in commands)
-    assert "pip install" in commands[0] and "claimgraph build data/" in commands[0]
-    assert "pip install" in commands[1] and ".[test]" in commands[1] and "pytest" in commands[1]
+    assert "pip install" in commands[0]
+    assert "claimgraph build data/" in commands[0]
+    assert "pip install" in commands[1]
+    assert ".[test]" in commands[1]
+    assert "pytest" in commands[1]
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
@@ -42,9 +45,18 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 @pytest.mark.slow
 def test_wheel_ships_ontology_and_shapes_and_builds_outside_the_repo(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(tmp_path / "dist"),
-         str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "-o",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = (tmp_path / "dist").glob("claimgraph-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -58,13 +70,24 @@ def test_wheel_ships_ontology_and_shapes_and_builds_outside_the_repo(tmp_path: P
     shutil.copytree(REPO / "data", work / "data")
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
-        [sys.executable, "-c", "import claimgraph.resources as r; print(r.resource_dir('ontology'))"],
-        cwd=work, env=env, check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import claimgraph.resources as r; print(r.resource_dir('ontology'))",
+        ],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     assert where.startswith(str(site)), where  # the wheel's files, not the checkout's
     done = subprocess.run(
         [sys.executable, "-m", "claimgraph", "build", "data", "-o", "seed.nq"],
-        cwd=work, env=env, capture_output=True, text=True,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     assert len(list(ox.parse(path=str(work / "seed.nq"), format=ox.RdfFormat.N_QUADS))) > 300

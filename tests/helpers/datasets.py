@@ -57,7 +57,9 @@ events:
 """
 
 
-def write_dataset(root: Path, files: dict[str, str] | None = None, *, manifest: str = MANIFEST) -> Path:
+def write_dataset(
+    root: Path, files: dict[str, str] | None = None, *, manifest: str = MANIFEST
+) -> Path:
     """Write a dataset directory; ``files`` replaces the default claims file."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "dataset.yaml").write_text(manifest, encoding="utf-8")

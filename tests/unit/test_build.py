@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from tests.helpers.datasets import CLAIMS, write_dataset
 
 from claimgraph.build import build_paths
 from claimgraph.errors import InputError
 from claimgraph.resources import ontology_file
 from claimgraph.serialize import RdfFormat, write_rdf
-from tests.helpers.datasets import CLAIMS, write_dataset
 
 ID = "https://w3id.org/claimgraph/id/"
 CG = "https://w3id.org/claimgraph/ns#"
@@ -66,48 +66,75 @@ def test_rebuttal_figure_and_dates(tmp_path: Path) -> None:
     store = store_of(write_dataset(tmp_path / "demo"))
     assert ask(store, "ASK { d:C2 a cg:Rebuttal ; cg:rebuts d:C1 ; cg:rebuttalType cgv:Rebut }")
     assert not ask(store, "ASK { d:C2 a cg:Claim }")
-    assert ask(store, "ASK { d:C1 cg:hasFigure ?f . ?f cg:minValue 100.0 ; "
-               "cg:approximation cgv:OrderOfMagnitude ; cg:verbatim 'hundreds of civilians'@en "
-               "FILTER NOT EXISTS { ?f cg:value ?v } }")
-    assert ask(store, "ASK { d:Camp cg:date '2015-09'^^xsd:gYearMonth ; cg:datePrecision cgv:Month ;"
-               " cg:earliestDate '2015-09-01'^^xsd:date ; cg:latestDate '2015-09-30'^^xsd:date }")
+    assert ask(
+        store,
+        "ASK { d:C1 cg:hasFigure ?f . ?f cg:minValue 100.0 ; "
+        "cg:approximation cgv:OrderOfMagnitude ; cg:verbatim 'hundreds of civilians'@en "
+        "FILTER NOT EXISTS { ?f cg:value ?v } }",
+    )
+    assert ask(
+        store,
+        "ASK { d:Camp cg:date '2015-09'^^xsd:gYearMonth ; cg:datePrecision cgv:Month ;"
+        " cg:earliestDate '2015-09-01'^^xsd:date ; cg:latestDate '2015-09-30'^^xsd:date }",
+    )
     assert ask(store, "ASK { d:R1 cg:datePrecision cgv:Day }")
     assert ask(store, "ASK { d:C1 cg:attributionCertainty cgv:Explicit }")
-    assert ask(store, "ASK { d:Russia a cg:State , cg:Location ; "
-               "<http://www.w3.org/2000/01/rdf-schema#label> 'Россия'@ru }")
+    assert ask(
+        store,
+        "ASK { d:Russia a cg:State , cg:Location ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> 'Россия'@ru }",
+    )
     assert ask(store, "ASK { d:AI cg:wikidata <http://www.wikidata.org/entity/Q42970> }")
 
 
 def test_positions_and_input_hashes_in_the_metadata_graph(tmp_path: Path) -> None:
     store = store_of(write_dataset(tmp_path / "demo"))
     meta = f"<{ID}graph/meta/demo>"
-    assert ask(store, f"ASK {{ GRAPH {meta} {{ d:C1 cg:sourceFile 'claims.yaml' ; "
-               "cg:sourceLine 15 ; cg:sourceColumn 5 } }")
-    rows = store.query(f"PREFIX cg: <{CG}> SELECT ?label ?hash {{ GRAPH {meta} {{ ?b <http://www.w3.org/ns/prov#used> "
-                       "?f . ?f <http://www.w3.org/2000/01/rdf-schema#label> ?label ; cg:sha256 ?hash } }")
+    assert ask(
+        store,
+        f"ASK {{ GRAPH {meta} {{ d:C1 cg:sourceFile 'claims.yaml' ; "
+        "cg:sourceLine 15 ; cg:sourceColumn 5 } }",
+    )
+    rows = store.query(
+        f"PREFIX cg: <{CG}> SELECT ?label ?hash {{ GRAPH {meta} {{ "
+        "?b <http://www.w3.org/ns/prov#used> ?f . "
+        "?f <http://www.w3.org/2000/01/rdf-schema#label> ?label ; cg:sha256 ?hash } }"
+    )
     files = {row["label"].value: row["hash"].value for row in rows}  # type: ignore[index,union-attr]
     assert set(files) == {"dataset.yaml", "claims.yaml"}
     assert all(re.fullmatch("[0-9a-f]{64}", h) for h in files.values())
 
 
 def test_annotations_go_to_their_graph_only(tmp_path: Path) -> None:
-    notes = "graph: editorial\nannotations:\n  - about: C2\n    supports: C1\n  - about: Camp\n    startDate: 2015-09-30\n"
+    notes = (
+        "graph: editorial\nannotations:\n  - about: C2\n    supports: C1\n"
+        "  - about: Camp\n    startDate: 2015-09-30\n"
+    )
     store = store_of(write_dataset(tmp_path / "demo", {"claims.yaml": CLAIMS, "notes.yaml": notes}))
     editorial = f"<{ID}graph/demo/editorial>"
-    assert ask(store, f"ASK {{ GRAPH {editorial} {{ d:C2 cg:supports d:C1 . "
-               "d:Camp cg:startDate '2015-09-30'^^xsd:date } }")
+    assert ask(
+        store,
+        f"ASK {{ GRAPH {editorial} {{ d:C2 cg:supports d:C1 . "
+        "d:Camp cg:startDate '2015-09-30'^^xsd:date } }",
+    )
     # an annotation adds only what it says: no types, no defaults
     assert not ask(store, f"ASK {{ GRAPH {editorial} {{ ?s a ?t }} }}")
-    assert ask(store, f"ASK {{ GRAPH <{ID}graph/meta/demo> {{ {editorial} a cg:Dataset ; "
-               f"<http://purl.org/dc/terms/isPartOf> <{ID}graph/demo> }} }}")
+    assert ask(
+        store,
+        f"ASK {{ GRAPH <{ID}graph/meta/demo> {{ {editorial} a cg:Dataset ; "
+        f"<http://purl.org/dc/terms/isPartOf> <{ID}graph/demo> }} }}",
+    )
 
 
 def test_every_predicate_and_class_is_defined_in_the_ontology() -> None:
     defined: set[str] = set()
     for name in ("claimgraph.ttl", "vocab.ttl"):
         with ontology_file(name).open("rb") as handle:
-            defined |= {q.subject.value for q in ox.parse(handle, format=ox.RdfFormat.TURTLE)
-                        if isinstance(q.subject, ox.NamedNode)}
+            defined |= {
+                q.subject.value
+                for q in ox.parse(handle, format=ox.RdfFormat.TURTLE)
+                if isinstance(q.subject, ox.NamedNode)
+            }
     used: set[str] = set()
     for quad in ox.parse(build_bytes(SEED), format=ox.RdfFormat.N_QUADS):
         used.add(quad.predicate.value)
@@ -130,18 +157,23 @@ def test_problems_are_raised_after_reading_everything(tmp_path: Path) -> None:
 def test_entity_ids_are_scoped_by_dataset(tmp_path: Path) -> None:
     write_dataset(tmp_path / "all" / "a", manifest="id: a\n")
     write_dataset(tmp_path / "all" / "b", manifest="id: b\n")
-    subjects = {q.subject.value for q in ox.parse(build_bytes(tmp_path / "all"),
-                                                   format=ox.RdfFormat.N_QUADS)}
-    assert f"{ID}a/C1" in subjects and f"{ID}b/C1" in subjects
+    subjects = {
+        q.subject.value
+        for q in ox.parse(build_bytes(tmp_path / "all"), format=ox.RdfFormat.N_QUADS)
+    }
+    assert f"{ID}a/C1" in subjects
+    assert f"{ID}b/C1" in subjects
 
 
-def test_parallel_build_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_build_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = {"claims.yaml": CLAIMS}
     for number in range(5):
         files[f"more-{number}.json"] = (
-            '{"actors": [{"id": "A%d", "type": "Person", "label": "A %d"}],'
-            ' "claims": [{"id": "X%d", "claimant": "A%d", "rebuts": "C1", "paraphrase": "no"}]}'
-            % (number, number, number, number)
+            f'{{"actors": [{{"id": "A{number}", "type": "Person", "label": "A {number}"}}],'
+            f' "claims": [{{"id": "X{number}", "claimant": "A{number}", "rebuts": "C1",'
+            ' "paraphrase": "no"}]}'
         )
     root = write_dataset(tmp_path / "demo", files)
     monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.helpers.datasets import CLAIMS, write_dataset
 
 from claimgraph.errors import InputError
 from claimgraph.readers import load_dataset, load_paths
-from tests.helpers.datasets import CLAIMS, write_dataset
 
 
 def problems_of(path: Path) -> list[str]:
@@ -22,7 +22,8 @@ def test_valid_dataset_reads_with_positions(tmp_path: Path) -> None:
     assert dataset.id == "demo"
     claim = dataset.by_id["C1"]
     assert claim.kind == "claim"
-    assert claim.pos.line == 15 and claim.pos.column == 5
+    assert claim.pos.line == 15
+    assert claim.pos.column == 5
     assert dataset.by_id["Russia"].model.label == {"en": "Russia", "ru": "Россия"}  # type: ignore[attr-defined]
 
 
@@ -60,7 +61,8 @@ def test_dangling_reference_in_list_points_at_item(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     found = problems_of(write_dataset(tmp_path / "d", {"claims.yaml": "claims:\n  - id: [x\n"}))
-    assert len(found) == 1 and "claims.yaml:3:1: YAML syntax error" in found[0]
+    assert len(found) == 1
+    assert "claims.yaml:3:1: YAML syntax error" in found[0]
 
 
 def test_wrong_types_and_dates(tmp_path: Path) -> None:
@@ -71,19 +73,33 @@ def test_wrong_types_and_dates(tmp_path: Path) -> None:
 
 
 def test_json_positions_and_syntax_errors(tmp_path: Path) -> None:
-    good = '{\n  "actors": [\n    {"id": "A", "type": "NGO", "label": "A"},\n    {"id": "B"}\n  ]\n}\n'
+    good = (
+        '{\n  "actors": [\n    {"id": "A", "type": "NGO", "label": "A"},\n    {"id": "B"}\n  ]\n}\n'
+    )
     dataset = load_dataset(write_dataset(tmp_path / "j", {"actors.json": good}))
     assert (dataset.by_id["B"].pos.line, dataset.by_id["B"].pos.column) == (4, 6)
-    found = problems_of(write_dataset(tmp_path / "k", {"actors.json": '{"actors": [\n  {"id": "A",}\n]}'}))
+    found = problems_of(
+        write_dataset(tmp_path / "k", {"actors.json": '{"actors": [\n  {"id": "A",}\n]}'})
+    )
     assert "actors.json:2:14: JSON syntax error" in found[0]
 
 
 def test_csv_kind_languages_and_pipes(tmp_path: Path) -> None:
-    csv_text = "id,type,label,label@ar,subOrganizationOf\nA,NGO,Amnesty,أمنستي,\nB,NGO,Amnesty UK,,A|C\n"
+    csv_text = (
+        "id,type,label,label@ar,subOrganizationOf\nA,NGO,Amnesty,أمنستي,\nB,NGO,Amnesty UK,,A|C\n"
+    )
     found = problems_of(write_dataset(tmp_path / "c", {"actors.csv": csv_text}))
-    assert found == [f"{tmp_path / 'c' / 'actors.csv'}:3:38: actor 'B' refers to unknown id 'C' in "
-                     "'subOrganizationOf' — define it or fix the id"] or "unknown id 'C'" in found[0]
-    dataset = load_dataset(write_dataset(tmp_path / "d", {"actors.csv": csv_text.replace("|C", "")}))
+    assert (
+        found
+        == [
+            f"{tmp_path / 'c' / 'actors.csv'}:3:38: actor 'B' refers to unknown id 'C' in "
+            "'subOrganizationOf' — define it or fix the id"
+        ]
+        or "unknown id 'C'" in found[0]
+    )
+    dataset = load_dataset(
+        write_dataset(tmp_path / "d", {"actors.csv": csv_text.replace("|C", "")})
+    )
     assert dataset.by_id["A"].model.label == {"en": "Amnesty", "ar": "أمنستي"}  # type: ignore[attr-defined]
     assert dataset.by_id["B"].pos.line == 3
 
@@ -109,9 +125,12 @@ def test_annotation_fields_are_checked_against_the_target_kind(tmp_path: Path) -
 
 
 def test_bad_iri_is_a_reading_error(tmp_path: Path) -> None:
-    text = CLAIMS.replace("    issued: 2015-12-23\n", "    issued: 2015-12-23\n    url: http://x/a b\n")
+    text = CLAIMS.replace(
+        "    issued: 2015-12-23\n", "    issued: 2015-12-23\n    url: http://x/a b\n"
+    )
     (found,) = problems_of(write_dataset(tmp_path / "d", {"claims.yaml": text}))
-    assert "source 'R1': 'url':" in found and "is not an IRI" in found
+    assert "source 'R1': 'url':" in found
+    assert "is not an IRI" in found
 
 
 def test_missing_path_and_directory_discovery(tmp_path: Path) -> None:
