@@ -14,18 +14,19 @@ import typer
 
 from claimgraph.cli.app import app
 from claimgraph.cli.output import ExitCode, fail, failures
+from claimgraph.cli.targets import (
+    AuthSchemeOption,
+    ConfigOption,
+    EndpointOption,
+    GraphStoreOption,
+    ProfileOption,
+    StoreOption,
+    UpdateEndpointOption,
+)
 from claimgraph.iris import DEFAULT_BASE, is_valid_base
 
 if TYPE_CHECKING:
     from claimgraph.publish import PublishResult, PublishUnit
-
-
-class AuthOption(StrEnum):
-    """``--auth`` (mirrors ``claimgraph.store.auth.AuthKind`` without importing httpx)."""
-
-    basic = "basic"
-    digest = "digest"
-    bearer = "bearer"
 
 
 class ModeOption(StrEnum):
@@ -52,38 +53,16 @@ def publish(
     paths: Annotated[
         list[Path], typer.Argument(help="Dataset directories or claims files.", show_default=False)
     ],
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store",
-            help="Embedded store directory [default: .claimgraph/store].",
-            show_default=False,
-        ),
-    ] = None,
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="SPARQL 1.1 query endpoint URL.")
-    ] = None,
-    update_endpoint: Annotated[
-        str | None, typer.Option("--update-endpoint", help="SPARQL Update endpoint URL.")
-    ] = None,
-    graph_store: Annotated[
-        str | None, typer.Option("--graph-store", help="Graph Store Protocol endpoint URL.")
-    ] = None,
-    profile: Annotated[
-        str | None, typer.Option("--profile", help="An [endpoints.NAME] of claimgraph.toml.")
-    ] = None,
-    auth: Annotated[
-        AuthOption | None, typer.Option("--auth", help="HTTP authentication scheme.")
-    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    update_endpoint: UpdateEndpointOption = None,
+    graph_store: GraphStoreOption = None,
+    profile: ProfileOption = None,
+    auth: AuthSchemeOption = None,
     timeout: Annotated[
         float | None, typer.Option("--timeout", help="Seconds to wait for each answer.", min=0.1)
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", help="Config file [default: ./claimgraph.toml].", show_default=False
-        ),
-    ] = None,
+    config: ConfigOption = None,
     mode: Annotated[
         ModeOption,
         typer.Option("--mode", help="replace: make graphs equal the build; append: add."),

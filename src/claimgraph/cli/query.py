@@ -18,7 +18,14 @@ import typer
 
 from claimgraph.cli.app import app
 from claimgraph.cli.output import ExitCode, fail, failures
-from claimgraph.cli.publish import AuthOption
+from claimgraph.cli.targets import (
+    AuthOption,
+    AuthSchemeOption,
+    ConfigOption,
+    EndpointOption,
+    ProfileOption,
+    StoreOption,
+)
 
 if TYPE_CHECKING:
     from claimgraph.query import PreparedQuery
@@ -83,33 +90,15 @@ def query(
             show_default=False,
         ),
     ] = None,
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store",
-            help="Embedded store directory [default: .claimgraph/store].",
-            show_default=False,
-        ),
-    ] = None,
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="SPARQL 1.1 query endpoint URL.")
-    ] = None,
-    profile: Annotated[
-        str | None, typer.Option("--profile", help="An [endpoints.NAME] of claimgraph.toml.")
-    ] = None,
-    auth: Annotated[
-        AuthOption | None, typer.Option("--auth", help="HTTP authentication scheme.")
-    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    profile: ProfileOption = None,
+    auth: AuthSchemeOption = None,
     timeout: Annotated[
         float | None,
         typer.Option("--timeout", help="Seconds to wait for the answer.", min=0.1),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", help="Config file [default: ./claimgraph.toml].", show_default=False
-        ),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Run a SPARQL query (yours or a bundled one) on the embedded store or an endpoint.
 

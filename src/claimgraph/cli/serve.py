@@ -11,6 +11,7 @@ import typer
 
 from claimgraph.cli.app import app
 from claimgraph.cli.output import failures
+from claimgraph.cli.targets import ConfigOption, StoreOption
 
 
 @app.command(
@@ -23,14 +24,7 @@ from claimgraph.cli.output import failures
     )
 )
 def serve(
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store",
-            help="Embedded store directory [default: .claimgraph/store].",
-            show_default=False,
-        ),
-    ] = None,
+    store: StoreOption = None,
     bind: Annotated[str, typer.Option("--bind", help="HOST:PORT to listen on.")] = "127.0.0.1:7878",
     writable: Annotated[
         bool, typer.Option("--writable", help="Accept SPARQL Update and Graph Store writes.")
@@ -41,12 +35,7 @@ def serve(
             "--union-default-graph", help="Let queries without GRAPH see every named graph."
         ),
     ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", help="Config file [default: ./claimgraph.toml].", show_default=False
-        ),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Serve the embedded store over the SPARQL 1.1 Protocol (query; update with --writable).
 
