@@ -137,3 +137,23 @@ def test_help_names_the_mapping_docs(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "--mapping" in result.stdout
     assert "docs/mappings.md" in result.stdout
+
+
+def test_a_bundled_mapping_is_found_by_name(runner: CliRunner, tmp_path: Path) -> None:
+    """Installed users have no mappings/ directory: the bundled ones ship in the package."""
+    rows = tmp_path / "events.jsonl"
+    rows.write_text(
+        '{"id": 1, "source_article": "a:1", "source_date": "2021-01-02 00:00", '
+        '"deaths_side_a": 1, "deaths_side_b": 0, "deaths_civilian": 2, "deaths_unknown": 0, '
+        '"deaths_low": 3, "deaths_high": 4, "side_a_name": "Government of Syria", '
+        '"side_b_name": "IS", "location_root_name": "Syria", "location_adm1_name": "Homs", '
+        '"location_adm2_name": "", "location_where_name": "Palmyra town", '
+        '"start_date": "2021-01-01", "end_date": "2021-01-01"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", "-m", "ucdp-ged", str(rows), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.stderr
+    assert "with mapping 'ucdp-ged'" in result.stdout
+    result = runner.invoke(app, ["import", "-m", "ucdp-gedd", str(rows), "-o", str(tmp_path / "p")])
+    assert result.exit_code == 3
+    assert "no such mapping file — give a path, or a bundled mapping" in result.stderr

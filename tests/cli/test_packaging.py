@@ -63,6 +63,8 @@ def test_wheel_ships_ontology_and_shapes_and_builds_outside_the_repo(tmp_path: P
     for name in ("claimgraph.ttl", "vocab.ttl", "align.ttl"):
         assert f"claimgraph/resources/ontology/{name}" in names
     assert any(n.startswith("claimgraph/resources/shapes/") and n.endswith(".ttl") for n in names)
+    assert "claimgraph/resources/mappings/ucdp-ged.yaml" in names
+    assert "claimgraph/resources/mappings/syrianarchive-russian-attacks.yaml" in names
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

@@ -117,12 +117,27 @@ class MappingModel(_Strict):
 
 
 def load_mapping(path: Path) -> Plan:
-    """Read, check and compile a mapping file; InputError lists every problem with its line."""
+    """Read, check and compile a mapping file; InputError lists every problem with its line.
+
+    A bare name that is not a file names a mapping shipped with claimgraph (``ucdp-ged``).
+    """
     display = _display(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(Diagnostic(SourcePos(display), "no such mapping file")) from None
+        from claimgraph.resources import bundled_mapping
+
+        bundled = None if path.exists() else bundled_mapping(str(path))
+        if bundled is None:
+            raise InputError(
+                Diagnostic(
+                    SourcePos(display),
+                    "no such mapping file",
+                    hint="give a path, or a bundled mapping: ucdp-ged, "
+                    "syrianarchive-russian-attacks",
+                )
+            ) from None
+        text = bundled.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(Diagnostic(SourcePos(display), f"not UTF-8 text ({exc.reason})")) from None
     return parse_mapping(text, display=display)
