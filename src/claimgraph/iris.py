@@ -31,6 +31,33 @@ SHAPES_GRAPH = "https://w3id.org/claimgraph/shapes"
 #: Where the publication record of the schema graphs lives.
 SCHEMA_META_GRAPH = "https://w3id.org/claimgraph/meta"
 
+#: The prefixes claimgraph writes and reads, in one table (Turtle output, SPARQL, reports).
+PREFIXES: dict[str, str] = {
+    "cg": CG,
+    "cgv": CGV,
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "org": "http://www.w3.org/ns/org#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "void": "http://rdfs.org/ns/void#",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "crm": "http://www.cidoc-crm.org/cidoc-crm/",
+    "aif": "http://www.arg.dundee.ac.uk/aif#",
+    "time": "http://www.w3.org/2006/time#",
+    "wikibase": "http://wikiba.se/ontology#",
+}
+
 #: What a local id or dataset id may look like; keeps IRIs readable and free of escapes.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 

@@ -8,23 +8,27 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from claimgraph.iris import CG, CGV
+from claimgraph.iris import PREFIXES as ALL_PREFIXES
 
+#: The prefixes written at the top of Turtle and TriG output: those the built data uses.
 PREFIXES: dict[str, str] = {
-    "cg": CG,
-    "cgv": CGV,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "org": "http://www.w3.org/ns/org#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "geo": "http://www.opengis.net/ont/geosparql#",
-    "schema": "http://schema.org/",
-    "wd": "http://www.wikidata.org/entity/",
+    name: ALL_PREFIXES[name]
+    for name in (
+        "cg",
+        "cgv",
+        "rdf",
+        "rdfs",
+        "xsd",
+        "skos",
+        "prov",
+        "dcterms",
+        "dcat",
+        "org",
+        "oa",
+        "geo",
+        "schema",
+        "wd",
+    )
 }
 
 

@@ -38,21 +38,24 @@ Term = ox.NamedNode | ox.Literal
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: Prefixes a value (or a type) may use instead of a full IRI: ``cg:Incident``, ``wd:Q159``.
-#: Kept equal to :data:`claimgraph.namespaces.PREFIXES` by a test, without importing rdflib.
+#: Taken from :data:`claimgraph.iris.PREFIXES` (not ``geo:`` or ``time:``: URI schemes too).
 VALUE_PREFIXES: dict[str, str] = {
-    "cg": iris.CG,
-    "cgv": iris.CGV,
-    "wd": "http://www.wikidata.org/entity/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": XSD,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "http://schema.org/",
+    name: iris.PREFIXES[name]
+    for name in (
+        "cg",
+        "cgv",
+        "wd",
+        "wdt",
+        "rdf",
+        "rdfs",
+        "xsd",
+        "owl",
+        "skos",
+        "prov",
+        "dcterms",
+        "org",
+        "schema",
+    )
 }
 
 #: URI schemes written without ``//`` that are never read as a dataset prefix.
