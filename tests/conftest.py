@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-REALDATA = SHARED / "realdata"
+from tests.helpers.shared_data import REALDATA, REPO, SHARED, realdata_path
+
+__all__ = ["REALDATA", "REPO", "SHARED", "realdata_path"]
 
 
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
-
-
-def realdata_path(*parts: str) -> Path:
-    """A file under ../shared/realdata; missing data fails under CI and skips elsewhere."""
-    path = REALDATA.joinpath(*parts)
-    if not path.exists():
-        message = f"real data missing: {path} (expected ../shared/realdata beside the repo)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture

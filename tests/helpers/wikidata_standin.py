@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -38,10 +37,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pyoxigraph as ox
-import pytest
+
+from tests.helpers.shared_data import realdata_path
 
 REPO = Path(__file__).resolve().parents[2]
-REALDATA = REPO.parent / "shared" / "realdata"
+
 FIXTURES = REPO / "tests" / "fixtures" / "wikidata"
 RECORDED_IDS = ("Q30", "Q142", "Q145", "Q11223")
 WD = "http://www.wikidata.org/entity/"
@@ -58,13 +58,7 @@ HISTORICAL_EVENT = "Q13418847"
 
 def realdata(*parts: str) -> Path:
     """A path under shared/realdata; fail under CI, else skip, when it is not there."""
-    path = REALDATA.joinpath(*parts)
-    if not path.exists():
-        message = f"recorded data missing: {path} (see shared/realdata/*/SOURCE.md)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return realdata_path(*parts)
 
 
 @functools.cache

@@ -10,7 +10,6 @@ recorded rather than silently resolved.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,12 +17,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from tests.helpers.shared_data import shared_path
 
 from claimgraph.build import build_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-ARTICLE = ROOT.parent / "shared" / "seeds" / "000_c6e3ee249902ad28.txt"
+ARTICLE_PARTS = ("seeds", "000_c6e3ee249902ad28.txt")
 
 EX = "https://w3id.org/claimgraph/id/seed/"
 GRAPHS = {
@@ -195,12 +195,7 @@ def test_ambiguity_is_recorded_not_resolved_silently(store: ox.Store, sparql: st
 
 @pytest.fixture(scope="module")
 def article() -> str:
-    if not ARTICLE.exists():
-        message = f"seed article missing: {ARTICLE} (expected ../shared/seeds beside the repo)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return normalise(ARTICLE.read_text(encoding="utf-8"))
+    return normalise(shared_path(*ARTICLE_PARTS).read_text(encoding="utf-8"))
 
 
 def test_every_word_said_to_be_the_articles_is_in_the_article(query: Query, article: str) -> None:
