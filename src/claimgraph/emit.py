@@ -22,7 +22,6 @@ from claimgraph.model import (
     Claim,
     Concept,
     Content,
-    Entity,
     Event,
     Evidence,
     Figure,
@@ -414,8 +413,3 @@ def date_triples(subject: ox.NamedNode, model: BaseModel) -> Iterator[Triple]:
                 node(CG + "latestDate"),
                 ox.Literal(last[1].isoformat(), datatype=XSD_DATE),
             )
-
-
-def entity_iri_of(scope: Scope, model: Entity | Figure) -> ox.NamedNode:
-    assert model.id is not None
-    return scope.entity(model.id)
