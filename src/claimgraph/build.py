@@ -84,6 +84,10 @@ _SOURCE_COLUMN = node(CG + "sourceColumn")
 _KEEP_PARSED_BYTES = 32 << 20
 
 
+#: Where an entity was written: path relative to the dataset directory, line, column.
+Position = tuple[str, int | None, int | None]
+
+
 @dataclass(frozen=True, slots=True)
 class InputFile:
     """A file a dataset was built from: path relative to the dataset directory, and hash."""
@@ -103,6 +107,9 @@ class BuiltDataset:
     meta_graph_iri: str
     inputs: list[InputFile] = field(default_factory=list)
     triple_count: int = 0
+    #: Where each entity was written (IRI → relative path, line, column), when the build was
+    #: asked to keep positions in memory instead of emitting them into the metadata graph.
+    positions: dict[str, Position] = field(default_factory=dict)
 
     @property
     def graph_iris(self) -> list[str]:
@@ -111,11 +118,20 @@ class BuiltDataset:
 
 
 class BuildResult:
-    """A build of one or more datasets; :meth:`quads` streams it (and may be called again)."""
+    """A build of one or more datasets; :meth:`quads` streams it (and may be called again).
 
-    def __init__(self, sources: list[DatasetSource], base: str) -> None:
+    With ``positions_in_memory``, where each entity was written is kept in
+    :attr:`BuiltDataset.positions` rather than emitted as ``cg:sourceFile``/``cg:sourceLine``
+    quads: validation needs the positions but not as RDF, and a third of a build's quads (and
+    their trip through the spool) are those.
+    """
+
+    def __init__(
+        self, sources: list[DatasetSource], base: str, *, positions_in_memory: bool = False
+    ) -> None:
         self.sources = sources
         self.base = base
+        self.positions_in_memory = positions_in_memory
         self.datasets: list[BuiltDataset] = []
 
     def quads(self) -> Iterator[ox.Quad]:
@@ -123,7 +139,9 @@ class BuildResult:
         self.datasets = []
         problems: list[Diagnostic] = []
         for source in self.sources:
-            yield from _build_dataset(source, self.base, self.datasets, problems)
+            yield from _build_dataset(
+                source, self.base, self.datasets, problems, self.positions_in_memory
+            )
         if problems:
             raise InputError(problems)
 
@@ -139,13 +157,15 @@ class BuildResult:
         return found
 
 
-def build_paths(paths: Sequence[Path], *, base: str = DEFAULT_BASE) -> BuildResult:
+def build_paths(
+    paths: Sequence[Path], *, base: str = DEFAULT_BASE, positions_in_memory: bool = False
+) -> BuildResult:
     """Find the datasets under ``paths`` (nothing is read until :meth:`BuildResult.quads`).
 
     >>> result = build_paths([Path("data")])  # doctest: +SKIP
     >>> sum(1 for _ in result.quads())  # doctest: +SKIP
     """
-    return BuildResult(discover(paths), base)
+    return BuildResult(discover(paths), base, positions_in_memory=positions_in_memory)
 
 
 # --------------------------------------------------------------------------- one dataset
@@ -223,7 +243,11 @@ class _Spool:
 
 
 def _build_dataset(
-    source: DatasetSource, base: str, built: list[BuiltDataset], problems: list[Diagnostic]
+    source: DatasetSource,
+    base: str,
+    built: list[BuiltDataset],
+    problems: list[Diagnostic],
+    positions_in_memory: bool = False,
 ) -> Iterator[ox.Quad]:
     manifest_raw = read_yaml_manifest(source)
     ctx = open_context(source.directory, manifest_raw, problems)
@@ -251,6 +275,8 @@ def _build_dataset(
     dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
     built.append(dataset)
     emitter = _Emitter(ctx, base, graph, extra, meta)
+    if positions_in_memory:
+        emitter.positions = dataset.positions
     jobs = _jobs(source.files)
     if jobs > 1:
         yield from _parallel_pass(emitter, source.files, jobs, problems)
@@ -283,14 +309,17 @@ def _jobs(files: list[Path]) -> int:
 _WORKER: _Emitter | None = None
 
 
-def _work(path: Path) -> tuple[bytes, dict[str, bytes], list[Diagnostic], int]:
+_WorkDone = tuple[bytes, dict[str, bytes], list[Diagnostic], int, dict[str, Position] | None]
+
+
+def _work(path: Path) -> _WorkDone:
     """One file in a worker: its main-graph quads and spooled quads as N-Quads bytes."""
     assert _WORKER is not None
     emitter = _WORKER.fresh()
     problems: list[Diagnostic] = []
     main = [quad for quad in emitter.file(read_file(path), problems)]
     data = ox.serialize(main, format=ox.RdfFormat.N_QUADS) or b""
-    return data, emitter.spool.drain(), problems, emitter.count
+    return data, emitter.spool.drain(), problems, emitter.count, emitter.positions
 
 
 def _parallel_pass(
@@ -301,9 +330,11 @@ def _parallel_pass(
     _WORKER = emitter
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for data, spooled, found, count in pool.imap(_work, files, chunksize=1):
+            for data, spooled, found, count, positions in pool.imap(_work, files, chunksize=1):
                 problems.extend(found)
                 emitter.count += count
+                if emitter.positions is not None and positions:
+                    emitter.positions.update(positions)
                 emitter.spool.extend(spooled)
                 if data:
                     yield from ox.parse(data, format=ox.RdfFormat.N_QUADS)
@@ -324,6 +355,7 @@ class _Emitter:
         self.spool = _Spool()
         self.count = 0
         self._file_literals: dict[str, ox.Literal] = {}
+        self.positions: dict[str, Position] | None = None
 
     def fresh(self) -> _Emitter:
         """An emitter for the same dataset with its own spool and count (for a worker)."""
@@ -332,6 +364,7 @@ class _Emitter:
         other.spool = _Spool()
         other.count = 0
         other._file_literals = {}
+        other.positions = None if self.positions is None else {}
         return other
 
     def file(self, raw: RawFile, problems: list[Diagnostic]) -> Iterator[ox.Quad]:
@@ -362,6 +395,9 @@ class _Emitter:
         pos_line: int | None,
         pos_col: int | None,
     ) -> None:
+        if self.positions is not None:
+            self.positions[subject.value] = (resolved.rel_path, pos_line, pos_col)
+            return
         file_literal = self._file_literals.get(resolved.rel_path)
         if file_literal is None:
             file_literal = self._file_literals[resolved.rel_path] = ox.Literal(resolved.rel_path)

@@ -105,6 +105,23 @@ def test_positions_and_input_hashes_in_the_metadata_graph(tmp_path: Path) -> Non
     assert all(re.fullmatch("[0-9a-f]{64}", h) for h in files.values())
 
 
+def test_positions_in_memory_replace_the_position_quads(tmp_path: Path) -> None:
+    """Validation's build: the same data, positions as a table instead of metadata quads."""
+    root = write_dataset(tmp_path / "demo")
+    full = build_paths([root])
+    lean = build_paths([root], positions_in_memory=True)
+    full_quads = set(full.quads())
+    lean_quads = set(lean.quads())
+    position_predicates = {
+        ox.NamedNode(CG + n) for n in ("sourceFile", "sourceLine", "sourceColumn")
+    }
+    assert not any(q.predicate in position_predicates for q in lean_quads)
+    assert lean_quads == {q for q in full_quads if q.predicate not in position_predicates}
+    [dataset] = lean.datasets
+    assert dataset.positions[f"{ID}demo/C1"] == ("claims.yaml", 15, 5)
+    assert full.datasets[0].positions == {}
+
+
 def test_annotations_go_to_their_graph_only(tmp_path: Path) -> None:
     notes = (
         "graph: editorial\nannotations:\n  - about: C2\n    supports: C1\n"

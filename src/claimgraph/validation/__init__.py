@@ -92,16 +92,20 @@ def _validate(
     """The body of :func:`validate_paths`, once the store to read into exists."""
     meta_dirs: dict[str, str] = {}
     manifests: dict[str, str] = {}
+    positions: dict[str, SourcePos] = {}
     if claims:
         from claimgraph.build import build_paths
 
         try:
-            result = build_paths(claims, base=base)
+            result = build_paths(claims, base=base, positions_in_memory=True)
             store.bulk_extend(result.quads())
             for dataset in result.datasets:
-                meta_dirs[dataset.meta_graph_iri] = _display(dataset.directory)
+                directory = _display(dataset.directory)
+                meta_dirs[dataset.meta_graph_iri] = directory
                 if (dataset.directory / MANIFEST).exists():
                     manifests[dataset.graph_iri] = _display(dataset.directory / MANIFEST)
+                for iri, (path, line, column) in dataset.positions.items():
+                    positions[iri] = SourcePos(_join(directory, path), line, column)
         except InputError as exc:
             problems.extend(exc.diagnostics)
     for rdf_file in rdf_files:
@@ -126,6 +130,7 @@ def _validate(
         messages=shapes_graph.messages,
         meta_dirs=meta_dirs,
         manifests=manifests,
+        positions=positions,
         rdf_files=rdf_files,
         prefixes=prefixes,
     )
@@ -245,6 +250,10 @@ def _scan_directory(directory: Path) -> tuple[bool, list[Path]]:
         here = Path(root)
         rdf.extend(here / name for name in visible if is_rdf_file(Path(name)))
     return has_claims, rdf
+
+
+def _join(directory: str, relative: str) -> str:
+    return relative if directory in ("", ".") else os.path.join(directory, relative)
 
 
 def _display(path: Path) -> str:
