@@ -49,8 +49,11 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: run the app, turning library failures into exit codes."""
+    from claimgraph.gc_tuning import relaxed_gc
+
     try:
-        app(standalone_mode=True)
+        with relaxed_gc():  # every command is one bulk job in its own process
+            app(standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:

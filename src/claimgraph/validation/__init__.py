@@ -30,6 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from claimgraph.errors import ConfigError, Diagnostic, InputError, SourcePos
+from claimgraph.gc_tuning import relaxed_gc
 from claimgraph.iris import DEFAULT_BASE
 from claimgraph.validation.engine import Engine, Shapes, load_shapes, ontology_quads, run_engines
 from claimgraph.validation.locate import Locator
@@ -72,6 +73,7 @@ def validate_paths(
     """
     claims, rdf_files, problems = collect_inputs(paths, rdf_format=rdf_format)
     with contextlib.ExitStack() as cleanup:
+        cleanup.enter_context(relaxed_gc())
         store = _open_store(claims, rdf_files, cleanup)
         return _validate(
             store, claims, rdf_files, problems, shapes, strict=strict, base=base, engine=engine
