@@ -20,7 +20,6 @@ that, from the newest input file (as in reproducible builds), never from the clo
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +30,13 @@ from typing import IO
 import pyoxigraph as ox
 
 from claimgraph import __version__
+from claimgraph.build_workers import (
+    Spill,
+    jobs_wanted,
+    ordered_pass,
+    share_worth_it,
+    shared_pass,
+)
 from claimgraph.emit import (
     DCT,
     PROV,
@@ -133,6 +139,21 @@ class BuildResult:
         self.base = base
         self.positions_in_memory = positions_in_memory
         self.datasets: list[BuiltDataset] = []
+        self._spill: Spill | None = None
+
+    def load_into(self, store: ox.Store) -> None:
+        """Every quad into ``store`` (in no particular order); raises InputError as quads() does.
+
+        With two or more cores a forked worker builds part of each large dataset, and its
+        quads reach the store as N-Quads parsed by pyoxigraph (:mod:`claimgraph.build_workers`).
+        """
+        with tempfile.TemporaryDirectory(prefix="claimgraph-build-") as directory:
+            self._spill = Spill(Path(directory))
+            try:
+                store.bulk_extend(self.quads())
+                self._spill.load_into(store)
+            finally:
+                self._spill = None
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of every dataset; raises InputError at the end if anything was wrong."""
@@ -140,7 +161,7 @@ class BuildResult:
         problems: list[Diagnostic] = []
         for source in self.sources:
             yield from _build_dataset(
-                source, self.base, self.datasets, problems, self.positions_in_memory
+                source, self.base, self.datasets, problems, self.positions_in_memory, self._spill
             )
         if problems:
             raise InputError(problems)
@@ -248,6 +269,7 @@ def _build_dataset(
     built: list[BuiltDataset],
     problems: list[Diagnostic],
     positions_in_memory: bool = False,
+    spill: Spill | None = None,
 ) -> Iterator[ox.Quad]:
     manifest_raw = read_yaml_manifest(source)
     ctx = open_context(source.directory, manifest_raw, problems)
@@ -277,9 +299,11 @@ def _build_dataset(
     emitter = _Emitter(ctx, base, graph, extra, meta)
     if positions_in_memory:
         emitter.positions = dataset.positions
-    jobs = _jobs(source.files)
+    jobs = jobs_wanted(source.files)
     if jobs > 1:
-        yield from _parallel_pass(emitter, source.files, jobs, problems)
+        yield from ordered_pass(emitter, source.files, jobs, problems)
+    elif spill is not None and share_worth_it(source.files, size):
+        yield from shared_pass(emitter, source.files, parsed, problems, spill)
     else:
         for path in source.files:
             raw = parsed.pop(path) if path in parsed else read_file(path)
@@ -287,59 +311,6 @@ def _build_dataset(
     yield from emitter.dataset_description(inputs, _build_time([*source.files, source.manifest]))
     yield from emitter.spool.replay()
     dataset.triple_count = emitter.count
-
-
-def _jobs(files: list[Path]) -> int:
-    """How many processes the second pass uses: one, unless ``CLAIMGRAPH_JOBS`` asks for more.
-
-    Measured on the 2-core benchmark machine (bench/README.md), two workers were slower
-    than one: workers re-read their files and the parent re-parses their N-Quads, which
-    costs more than the checking and emitting they share. So parallel building is opt-in.
-    It needs the ``fork`` start method, so that workers share the id index without copying.
-    """
-    wanted = os.environ.get("CLAIMGRAPH_JOBS", "").strip()
-    if not wanted.isdigit() or int(wanted) <= 1:
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(int(wanted), len(files)))
-
-
-#: What a worker of the parallel pass needs; set before the pool forks, read by the workers.
-_WORKER: _Emitter | None = None
-
-
-_WorkDone = tuple[bytes, dict[str, bytes], list[Diagnostic], int, dict[str, Position] | None]
-
-
-def _work(path: Path) -> _WorkDone:
-    """One file in a worker: its main-graph quads and spooled quads as N-Quads bytes."""
-    assert _WORKER is not None
-    emitter = _WORKER.fresh()
-    problems: list[Diagnostic] = []
-    main = [quad for quad in emitter.file(read_file(path), problems)]
-    data = ox.serialize(main, format=ox.RdfFormat.N_QUADS) or b""
-    return data, emitter.spool.drain(), problems, emitter.count, emitter.positions
-
-
-def _parallel_pass(
-    emitter: _Emitter, files: list[Path], jobs: int, problems: list[Diagnostic]
-) -> Iterator[ox.Quad]:
-    """Check and emit files in ``jobs`` processes; results come back in file order."""
-    global _WORKER
-    _WORKER = emitter
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for data, spooled, found, count, positions in pool.imap(_work, files, chunksize=1):
-                problems.extend(found)
-                emitter.count += count
-                if emitter.positions is not None and positions:
-                    emitter.positions.update(positions)
-                emitter.spool.extend(spooled)
-                if data:
-                    yield from ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    finally:
-        _WORKER = None
 
 
 class _Emitter:

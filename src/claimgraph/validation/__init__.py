@@ -100,7 +100,7 @@ def _validate(
 
         try:
             result = build_paths(claims, base=base, positions_in_memory=True)
-            store.bulk_extend(result.quads())
+            result.load_into(store)
             for dataset in result.datasets:
                 directory = _display(dataset.directory)
                 meta_dirs[dataset.meta_graph_iri] = directory

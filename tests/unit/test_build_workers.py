@@ -1,0 +1,128 @@
+"""The shared second pass: a forked worker builds part of a dataset straight into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from tests.helpers.datasets import CLAIMS, write_dataset
+
+from claimgraph import build_workers
+from claimgraph.build import build_paths
+from claimgraph.errors import InputError
+from claimgraph.validation import validate_paths
+
+
+def many_files(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """A dataset in several files, with findings (no statedIn, unlinked actors) in each."""
+    files = {"claims.yaml": CLAIMS}
+    for number in range(6):
+        files[f"more-{number}.json"] = (
+            f'{{"actors": [{{"id": "A{number}", "type": "Person", "label": "A {number}"}}],'
+            f' "claims": [{{"id": "X{number}", "claimant": "A{number}", "rebuts": "C1",'
+            ' "paraphrase": "no"}]}'
+        )
+    return {**files, **(extra or {})}
+
+
+@pytest.fixture
+def sharing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Share even tiny datasets; records how many N-Quads files the worker handed back."""
+    monkeypatch.setattr(build_workers, "SHARED_PASS_MIN_BYTES", 0)
+    monkeypatch.setattr(build_workers, "_cores", lambda: 2)
+    monkeypatch.delenv("CLAIMGRAPH_JOBS", raising=False)
+    handed_back: list[int] = []
+    real = build_workers.Spill.load_into
+
+    def load_into(self: build_workers.Spill, store: ox.Store) -> None:
+        handed_back.append(len(self.files))
+        real(self, store)
+
+    monkeypatch.setattr(build_workers.Spill, "load_into", load_into)
+    return handed_back
+
+
+def test_the_store_gets_the_same_quads_as_a_one_process_build(
+    tmp_path: Path, sharing: list[int]
+) -> None:
+    root = write_dataset(tmp_path / "demo", many_files())
+    expected = set(build_paths([root]).quads())
+    store = ox.Store()
+    result = build_paths([root])
+    result.load_into(store)
+    assert sharing[0] > 0  # a forked worker emitted some of the files
+    assert set(store) == expected
+    assert result.datasets[0].triple_count == sum(
+        1
+        for q in expected
+        if q.graph_name.value == result.datasets[0].graph_iri  # type: ignore[union-attr]
+    )
+
+
+def test_findings_and_positions_equal_a_one_process_validation(
+    tmp_path: Path, sharing: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_dataset(tmp_path / "demo", many_files())
+    shared = validate_paths([root])
+    assert sharing[0] > 0
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
+    alone = validate_paths([root])
+    assert shared.findings == alone.findings
+    assert any(f.pos and f.pos.path.endswith("more-5.json") for f in shared.findings)
+
+
+def test_problems_from_both_processes_come_in_file_order(
+    tmp_path: Path, sharing: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    padding = ", ".join(
+        f'{{"id": "P{n}", "type": "Person", "label": "padding {n}"}}' for n in range(60)
+    )
+    broken = many_files(
+        {
+            "more-0.json": '{"claims": [{"id": "Y0", "claimant": "nobody0"}]}',
+            # the largest file, so the worker takes it
+            "more-5.json": f'{{"actors": [{padding}], '
+            '"claims": [{"id": "Y5", "claimant": "x"}]}',
+        }
+    )
+    root = write_dataset(tmp_path / "demo", broken)
+    mine, theirs = build_workers._split(sorted(root.iterdir()))
+    assert root / "more-5.json" in theirs
+    assert root / "more-0.json" in mine
+    with pytest.raises(InputError) as shared:
+        build_paths([root]).load_into(ox.Store())
+    assert not sharing  # the input error comes before the worker's quads would be loaded
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
+    with pytest.raises(InputError) as alone:
+        build_paths([root]).load_into(ox.Store())
+    assert [str(d) for d in shared.value.diagnostics] == [str(d) for d in alone.value.diagnostics]
+    assert len(shared.value.diagnostics) == 2
+
+
+def test_split_gives_both_processes_work(tmp_path: Path) -> None:
+    files = []
+    for number, size in enumerate([10, 1000, 30, 500, 20]):
+        path = tmp_path / f"f{number}.json"
+        path.write_text("x" * size)
+        files.append(path)
+    mine, theirs = build_workers._split(files)
+    assert mine
+    assert theirs
+    assert sorted(mine + theirs) == sorted(files)
+    assert theirs == [p for p in files if p in theirs]  # file order kept
+    assert build_workers._split(files[:2])[0]
+
+
+def test_one_job_or_a_small_dataset_turns_sharing_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = [Path("a.json"), Path("b.json")]
+    monkeypatch.setattr(build_workers, "_cores", lambda: 2)
+    monkeypatch.delenv("CLAIMGRAPH_JOBS", raising=False)
+    assert build_workers.share_worth_it(files, 10 << 20)
+    assert not build_workers.share_worth_it(files, 1000)
+    assert not build_workers.share_worth_it(files[:1], 10 << 20)
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
+    assert not build_workers.share_worth_it(files, 10 << 20)
+    monkeypatch.delenv("CLAIMGRAPH_JOBS")
+    monkeypatch.setattr(build_workers, "_cores", lambda: 1)
+    assert not build_workers.share_worth_it(files, 10 << 20)
