@@ -78,6 +78,9 @@ def test_json_positions_and_syntax_errors(tmp_path: Path) -> None:
     )
     dataset = load_dataset(write_dataset(tmp_path / "j", {"actors.json": good}))
     assert (dataset.by_id["B"].pos.line, dataset.by_id["B"].pos.column) == (4, 6)
+    escaped = '{"actors": [\n {"id": "A"},\n {"id": "\\u0042"}\n]}'  # "B", written escaped
+    dataset = load_dataset(write_dataset(tmp_path / "e", {"actors.json": escaped}))
+    assert dataset.by_id["B"].pos.line == 3
     found = problems_of(
         write_dataset(tmp_path / "k", {"actors.json": '{"actors": [\n  {"id": "A",}\n]}'})
     )

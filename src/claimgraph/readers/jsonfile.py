@@ -42,7 +42,9 @@ def read_json(path: Path, display: str) -> RawFile:
     starts = _line_starts(text)
     offsets: dict[str, list[int]] = {}
     for match in _ID_KEY.finditer(text):
-        offsets.setdefault(json.loads(f'"{match.group(1)}"'), []).append(match.start())
+        written = match.group(1)
+        key = json.loads(f'"{written}"') if "\\" in written else written  # unescape if needed
+        offsets.setdefault(key, []).append(match.start())
     first_line = SourcePos(display, 1, 1)
     for entry in raw.entries:
         found = offsets.get(str(entry.data.get("id")))
