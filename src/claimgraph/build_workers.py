@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
@@ -49,8 +50,13 @@ def jobs_wanted(files: Sequence[Path]) -> int:
 
 
 def share_worth_it(files: Sequence[Path], size: int) -> bool:
-    """Whether :func:`shared_pass` should run: two cores, fork, a big enough dataset."""
+    """Whether :func:`shared_pass` should run: two cores, fork, a big enough dataset.
+
+    Linux only: macOS lists ``fork`` but system libraries there are not fork-safe.
+    """
     if os.environ.get("CLAIMGRAPH_JOBS", "").strip() == "1" or not _can_fork():
+        return False
+    if not sys.platform.startswith("linux"):
         return False
     return len(files) >= 2 and size >= SHARED_PASS_MIN_BYTES and _cores() >= 2
 
