@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from tests.helpers.datasets import CLAIMS, write_dataset
 from typer.testing import CliRunner
 
@@ -74,8 +75,8 @@ def test_base_option_changes_entity_iris(runner: CliRunner, tmp_path: Path) -> N
 
 
 def test_internal_errors_exit_70_without_traceback(
-    runner: CliRunner, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import claimgraph.build as build_module
 
     def boom(*_args: object, **_kwargs: object) -> None:

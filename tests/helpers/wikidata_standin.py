@@ -314,7 +314,9 @@ class WikidataStandIn:
         except SyntaxError as exc:
             return 400, f"query parse error: {exc}".encode()
         assert isinstance(results, ox.QuerySolutions)
-        return 200, results.serialize(format=ox.QueryResultsFormat.JSON)
+        body = results.serialize(format=ox.QueryResultsFormat.JSON)
+        assert body is not None  # no output given: the bytes are returned
+        return 200, body
 
 
 def _handler(standin: WikidataStandIn) -> type[BaseHTTPRequestHandler]:

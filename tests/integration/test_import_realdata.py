@@ -14,7 +14,6 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -60,10 +59,7 @@ class Imported:
         solutions = self.store.query(PREFIXES + where, use_default_graph_as_union=True)
         assert isinstance(solutions, ox.QuerySolutions)
         names = [v.value for v in solutions.variables]
-        return [
-            {n: row[n].value for n in names if row[n] is not None}  # type: ignore[union-attr]
-            for row in solutions
-        ]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in solutions]
 
     def count(self, where: str) -> int:
         return int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"])
@@ -95,13 +91,13 @@ def sa_rows() -> list[tuple[int, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def ucdp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Imported]:
+def ucdp(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     source = realdata_path("ucdp-aec", "validation.jsonl")
     return _import(UCDP_ID, source, tmp_path_factory.mktemp("import") / UCDP_ID)
 
 
 @pytest.fixture(scope="module")
-def syrianarchive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Imported]:
+def syrianarchive(tmp_path_factory: pytest.TempPathFactory) -> Imported:
     source = realdata_path("syrianarchive-russian-attacks", "ru_at.csv")
     return _import(SA_ID, source, tmp_path_factory.mktemp("import") / SA_ID)
 
@@ -162,7 +158,8 @@ def test_ucdp_deaths_are_one_figure_with_bounds_low_best_high(ucdp: Imported) ->
             for k in ("deaths_side_a", "deaths_side_b", "deaths_civilian", "deaths_unknown")
         )
         low, value, high = Decimal(row["min"]), Decimal(row["value"]), Decimal(row["max"])
-        assert (low, value, high) == (event["deaths_low"], best, event["deaths_high"])
+        expected: tuple[object, ...] = (event["deaths_low"], best, event["deaths_high"])
+        assert (low, value, high) == expected
         assert low <= value <= high
     assert not ucdp.count(
         "?f cg:value ?v . OPTIONAL { ?f cg:minValue ?lo } OPTIONAL { ?f cg:maxValue ?hi } "

@@ -100,7 +100,8 @@ def test_positions_and_input_hashes_in_the_metadata_graph(tmp_path: Path) -> Non
         "?b <http://www.w3.org/ns/prov#used> ?f . "
         "?f <http://www.w3.org/2000/01/rdf-schema#label> ?label ; cg:sha256 ?hash } }"
     )
-    files = {row["label"].value: row["hash"].value for row in rows}  # type: ignore[index,union-attr]
+    assert isinstance(rows, ox.QuerySolutions)
+    files = {row["label"].value: row["hash"].value for row in rows}
     assert set(files) == {"dataset.yaml", "claims.yaml"}
     assert all(re.fullmatch("[0-9a-f]{64}", h) for h in files.values())
 

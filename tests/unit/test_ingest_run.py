@@ -218,7 +218,7 @@ def test_large_inputs_are_written_as_json(tmp_path: Path, monkeypatch: pytest.Mo
     assert all(p.severity is not Severity.ERROR for p in report.problems)
 
 
-cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+cells = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"))
 
 
 @settings(

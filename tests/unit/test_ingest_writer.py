@@ -14,7 +14,7 @@ from claimgraph.errors import ConfigError
 from claimgraph.ingest.writer import MARKER, DatasetWriter, dump_json, dump_yaml, yaml_string
 from claimgraph.readers import read_file
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)))
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]))
 
 
 def _ruamel(text: str) -> object:

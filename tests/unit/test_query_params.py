@@ -130,7 +130,9 @@ def test_parameters_without_a_line_go_into_one_trailing_values_clause() -> None:
         text, {"a": [ox.NamedNode("http://a/")], "b": [ox.Literal("1"), ox.Literal("2")]}
     )
     assert bound == text + '\nVALUES (?a ?b) { (<http://a/> "1") (<http://a/> "2") }\n'
-    rows = list(ox.Store().query(bound))
+    solutions = ox.Store().query(bound)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = list(solutions)
     assert rows == []  # an empty store; the point is that it parses despite the comment
 
 
@@ -143,7 +145,9 @@ def test_only_rdf_terms_are_bound() -> None:
 
 def test_prepare_types_by_the_header_and_applies_defaults() -> None:
     prepared = prepare(QUERY, params={"since": ["2015-12-01"]})
-    rows = list(ox.Store().query(prepared.text))
+    solutions = ox.Store().query(prepared.text)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = list(solutions)
     assert [(r["who"], r["since"]) for r in rows] == [
         (ox.NamedNode("http://www.wikidata.org/entity/Q159"),
          ox.Literal("2015-12-01", datatype=ox.NamedNode(XSD + "date"))),

@@ -120,17 +120,23 @@ def test_sarif_of_input_errors_is_valid() -> None:
     assert render_input_errors(diagnostics, ReportFormat.TEXT) is None
 
 
+def select(store: ox.Store, query: str) -> list[ox.QuerySolution]:
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return list(solutions)
+
+
 def test_turtle_is_a_shacl_validation_report(report: ValidationReport) -> None:
     text = render(report, ReportFormat.TURTLE)
     store = ox.Store()
     store.load(text.encode(), format=ox.RdfFormat.TURTLE)
-    [conforms] = list(
-        store.query(f"SELECT ?c WHERE {{ ?r a <{SH}ValidationReport> ; <{SH}conforms> ?c }}")
+    [conforms] = select(
+        store, f"SELECT ?c WHERE {{ ?r a <{SH}ValidationReport> ; <{SH}conforms> ?c }}"
     )
     assert conforms["c"].value == "false"
-    results = list(store.query(f"SELECT ?r WHERE {{ ?r a <{SH}ValidationResult> }}"))
+    results = select(store, f"SELECT ?r WHERE {{ ?r a <{SH}ValidationResult> }}")
     assert len(results) == len(report.findings)
-    paths = list(store.query(f"SELECT ?p WHERE {{ ?r <{SH}resultPath> ?p }}"))
+    paths = select(store, f"SELECT ?p WHERE {{ ?r <{SH}resultPath> ?p }}")
     assert paths  # simple paths come through as sh:resultPath
 
 

@@ -69,7 +69,7 @@ def rows(store: ox.Store, query: str) -> list[tuple[str | None, ...]]:
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [
-        tuple(None if s[n] is None else s[n].value.removeprefix(EX) for n in names)  # type: ignore[union-attr]
+        tuple(None if s[n] is None else s[n].value.removeprefix(EX) for n in names)
         for s in solutions
     ]
 
@@ -136,9 +136,9 @@ def test_every_figure_has_its_words_and_a_number(query: Query) -> None:
     assert all(value or minimum for _, _, value, minimum in found), found
     # vague or bounded wording is never turned into a point value
     by_id = {f: (value, minimum and Decimal(minimum)) for f, _, value, minimum in found}
-    assert by_id["F-C01"] == (None, 100)  # "hundreds of civilians"
-    assert by_id["F-C12"] == (None, 20)  # "at least 20"
-    assert by_id["F-hrds"] == (None, 13)  # "more than a dozen"
+    assert by_id["F-C01"] == (None, Decimal(100))  # "hundreds of civilians"
+    assert by_id["F-C12"] == (None, Decimal(20))  # "at least 20"
+    assert by_id["F-hrds"] == (None, Decimal(13))  # "more than a dozen"
 
 
 def test_wikidata_ids_only_where_the_design_verified_them(query: Query) -> None:

@@ -71,6 +71,7 @@ def test_every_constraint_has_a_message_that_says_how_to_fix_it(shapes: rdflib.G
         messages = list(shapes.objects(shape, SH.message))
         assert len(messages) == 1, f"{shape} needs exactly one sh:message"
         assert " — " in str(messages[0]), f"{shape}: say what is wrong — and how to fix it"
+        assert isinstance(messages[0], rdflib.Literal), f"{shape}: sh:message is not a literal"
         assert messages[0].language == "en"
 
 
@@ -99,7 +100,9 @@ def test_sh_in_lists_match_the_vocabulary(shapes: rdflib.Graph, ontology: rdflib
         "DatePrecision-known": "DatePrecisions",
     }
     for shape, scheme in expected.items():
-        listed = set(Collection(shapes, shapes.value(rdflib.URIRef(CGSH + shape), SH["in"])))
+        head = shapes.value(rdflib.URIRef(CGSH + shape), SH["in"])
+        assert head is not None, f"{shape} has no sh:in list"
+        listed = set(Collection(shapes, head))
         members = set(ontology.subjects(SKOS.inScheme, CGV[scheme]))
         assert listed == members, shape
 

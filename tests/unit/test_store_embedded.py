@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,9 +35,9 @@ def payload(directory: Path, labels: dict[int, str], graph: str = G) -> GraphPay
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> EmbeddedStore:
+def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     opened = EmbeddedStore(tmp_path / "store")
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

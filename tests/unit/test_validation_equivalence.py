@@ -64,7 +64,7 @@ def plain_pyshacl(data_file: Path) -> Counter[Full]:
         }"""
     )
     found: Counter[Full] = Counter()
-    for focus, path, component, severity, value, shape in rows:  # type: ignore[misc]
+    for focus, path, component, severity, value, shape in rows:
         assert path is None or isinstance(path, rdflib.URIRef), "our shapes use simple paths"
         found[(nt(focus), nt(path), nt(component), nt(severity), nt(value), nt(shape))] += 1  # type: ignore[index]
     return found

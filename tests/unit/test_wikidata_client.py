@@ -6,6 +6,7 @@ import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -33,8 +34,8 @@ class Sleeps:
         self.calls.append(seconds)
 
 
-def client_for(server: WikidataStandIn, **options: object) -> WikidataClient:
-    defaults: dict[str, object] = {"min_interval": 0, "sleep": Sleeps()}
+def client_for(server: WikidataStandIn, **options: Any) -> WikidataClient:
+    defaults: dict[str, Any] = {"min_interval": 0, "sleep": Sleeps()}
     return WikidataClient(
         api_url=server.api_url, sparql_url=server.sparql_url, **{**defaults, **options}
     )
