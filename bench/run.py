@@ -258,6 +258,15 @@ def bench_validate(dataset: Path, size: int, work: Path) -> list[Measurement]:
 def validate_ratios(size: int, seconds: float, engines: dict[str, object]) -> list[str]:
     """How ``claimgraph validate`` compares with pySHACL and with Jena (measured or reference)."""
     lines = []
+    digests = {
+        name: entry["digest"]
+        for name, entry in engines.items()
+        if isinstance(entry, dict) and "digest" in entry
+    }
+    if len(digests) > 1:
+        same = len(set(digests.values())) == 1
+        verdict = "equal" if same else "DIFFER"
+        lines.append(f"  {size:,}: results of {', '.join(digests)}: {verdict}")
     pyshacl = engines.get("pyshacl")
     if isinstance(pyshacl, dict) and "wall" in pyshacl:
         lines.append(

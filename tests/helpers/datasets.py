@@ -68,3 +68,16 @@ def write_dataset(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def several_files(count: int, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The default claims file plus ``count`` JSON files, each an actor and a rebuttal of C1
+    (which leave findings: no statedIn, no Wikidata link), for multi-process builds."""
+    files = {"claims.yaml": CLAIMS}
+    for number in range(count):
+        files[f"more-{number}.json"] = (
+            f'{{"actors": [{{"id": "A{number}", "type": "Person", "label": "A {number}"}}],'
+            f' "claims": [{{"id": "X{number}", "claimant": "A{number}", "rebuts": "C1",'
+            ' "paraphrase": "no"}]}'
+        )
+    return {**files, **(extra or {})}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from tests.helpers.datasets import CLAIMS, write_dataset
+from tests.helpers.datasets import CLAIMS, several_files, write_dataset
 
 from claimgraph.build import build_paths
 from claimgraph.errors import InputError
@@ -186,13 +186,7 @@ def test_entity_ids_are_scoped_by_dataset(tmp_path: Path) -> None:
 def test_parallel_build_gives_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {"claims.yaml": CLAIMS}
-    for number in range(5):
-        files[f"more-{number}.json"] = (
-            f'{{"actors": [{{"id": "A{number}", "type": "Person", "label": "A {number}"}}],'
-            f' "claims": [{{"id": "X{number}", "claimant": "A{number}", "rebuts": "C1",'
-            ' "paraphrase": "no"}]}'
-        )
+    files = several_files(5)
     root = write_dataset(tmp_path / "demo", files)
     monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
     sequential = build_bytes(root, RdfFormat.TRIG)

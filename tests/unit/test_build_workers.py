@@ -6,24 +6,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from tests.helpers.datasets import CLAIMS, write_dataset
+from tests.helpers.datasets import several_files, write_dataset
 
 from claimgraph import build_workers
 from claimgraph.build import build_paths
 from claimgraph.errors import InputError
 from claimgraph.validation import validate_paths
-
-
-def many_files(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """A dataset in several files, with findings (no statedIn, unlinked actors) in each."""
-    files = {"claims.yaml": CLAIMS}
-    for number in range(6):
-        files[f"more-{number}.json"] = (
-            f'{{"actors": [{{"id": "A{number}", "type": "Person", "label": "A {number}"}}],'
-            f' "claims": [{{"id": "X{number}", "claimant": "A{number}", "rebuts": "C1",'
-            ' "paraphrase": "no"}]}'
-        )
-    return {**files, **(extra or {})}
 
 
 @pytest.fixture
@@ -46,7 +34,7 @@ def sharing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_the_store_gets_the_same_quads_as_a_one_process_build(
     tmp_path: Path, sharing: list[int]
 ) -> None:
-    root = write_dataset(tmp_path / "demo", many_files())
+    root = write_dataset(tmp_path / "demo", several_files(6))
     expected = set(build_paths([root]).quads())
     store = ox.Store()
     result = build_paths([root])
@@ -64,7 +52,7 @@ def test_the_store_gets_the_same_quads_as_a_one_process_build(
 def test_findings_and_positions_equal_a_one_process_validation(
     tmp_path: Path, sharing: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = write_dataset(tmp_path / "demo", many_files())
+    root = write_dataset(tmp_path / "demo", several_files(6))
     shared = validate_paths([root])
     assert sharing[0] > 0
     monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
@@ -79,13 +67,14 @@ def test_problems_from_both_processes_come_in_file_order(
     padding = ", ".join(
         f'{{"id": "P{n}", "type": "Person", "label": "padding {n}"}}' for n in range(60)
     )
-    broken = many_files(
+    broken = several_files(
+        6,
         {
             "more-0.json": '{"claims": [{"id": "Y0", "claimant": "nobody0"}]}',
             # the largest file, so the worker takes it
             "more-5.json": f'{{"actors": [{padding}], '
             '"claims": [{"id": "Y5", "claimant": "x"}]}',
-        }
+        },
     )
     root = write_dataset(tmp_path / "demo", broken)
     mine, theirs = build_workers._split(sorted(root.iterdir()))
