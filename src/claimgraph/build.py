@@ -31,11 +31,11 @@ import pyoxigraph as ox
 
 from claimgraph import __version__
 from claimgraph.build_workers import (
+    SharedBuild,
     Spill,
     jobs_wanted,
     ordered_pass,
     share_worth_it,
-    shared_pass,
 )
 from claimgraph.emit import (
     DCT,
@@ -278,36 +278,45 @@ def _build_dataset(
     base = ctx.manifest.base or base
     size = sum(p.stat().st_size for p in source.files)
     keep = size <= _KEEP_PARSED_BYTES
-    parsed: dict[Path, RawFile] = {}
-    inputs: list[InputFile] = []
-    if manifest_raw is not None:
-        inputs.append(InputFile(ctx.rel_path(manifest_raw), manifest_raw.sha256))
-    before = len(problems)
-    for path in source.files:
-        raw = read_file(path)
-        inputs.append(InputFile(ctx.rel_path(raw), raw.sha256))
-        index_file(ctx, raw, problems)
-        if keep:
-            parsed[path] = raw
-    if len(problems) > before:
-        return  # syntax errors or duplicates: the second pass would only repeat them
     graph = dataset_graph_iri(base, ctx.id)
     extra = {name: dataset_graph_iri(base, ctx.id, name) for name in ctx.manifest.graphs}
     meta = meta_graph_iri(base, ctx.id)
-    dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
-    built.append(dataset)
     emitter = _Emitter(ctx, base, graph, extra, meta)
     if positions_in_memory:
-        emitter.positions = dataset.positions
-    jobs = jobs_wanted(source.files)
-    if jobs > 1:
-        yield from ordered_pass(emitter, source.files, jobs, problems)
-    elif spill is not None and share_worth_it(source.files, size):
-        yield from shared_pass(emitter, source.files, parsed, problems, spill)
+        emitter.positions = {}
+    inputs: list[InputFile] = []
+    if manifest_raw is not None:
+        inputs.append(InputFile(ctx.rel_path(manifest_raw), manifest_raw.sha256))
+    dataset = BuiltDataset(ctx.id, source.directory, graph, list(extra.values()), meta, inputs)
+    if spill is not None and jobs_wanted(source.files) == 1 and share_worth_it(source.files, size):
+        with SharedBuild(emitter, source.files, spill, keep_parsed=keep) as shared:
+            files = shared.first_pass(problems)
+            if files is None:
+                return  # syntax errors or duplicates: the second pass would only repeat them
+            inputs += [InputFile(rel_path, sha256) for rel_path, sha256 in files]
+            built.append(dataset)
+            yield from shared.second_pass(problems)
     else:
+        parsed: dict[Path, RawFile] = {}
+        before = len(problems)
         for path in source.files:
-            raw = parsed.pop(path) if path in parsed else read_file(path)
-            yield from emitter.file(raw, problems)
+            raw = read_file(path)
+            inputs.append(InputFile(ctx.rel_path(raw), raw.sha256))
+            index_file(ctx, raw, problems)
+            if keep:
+                parsed[path] = raw
+        if len(problems) > before:
+            return  # syntax errors or duplicates: the second pass would only repeat them
+        built.append(dataset)
+        jobs = jobs_wanted(source.files)
+        if jobs > 1:
+            yield from ordered_pass(emitter, source.files, jobs, problems)
+        else:
+            for path in source.files:
+                raw = parsed.pop(path) if path in parsed else read_file(path)
+                yield from emitter.file(raw, problems)
+    if emitter.positions is not None:
+        dataset.positions = emitter.positions
     yield from emitter.dataset_description(inputs, _build_time([*source.files, source.manifest]))
     yield from emitter.spool.replay()
     dataset.triple_count = emitter.count

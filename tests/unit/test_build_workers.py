@@ -1,7 +1,8 @@
-"""The shared second pass: a forked worker builds part of a dataset straight into the store."""
+"""The shared build: a forked worker reads, checks and emits part of a dataset for a store."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -10,36 +11,51 @@ from tests.helpers.datasets import several_files, write_dataset
 
 from claimgraph import build_workers
 from claimgraph.build import build_paths
-from claimgraph.errors import InputError
+from claimgraph.errors import Diagnostic, InputError
 from claimgraph.validation import validate_paths
 
 
+@dataclass
+class Seen:
+    """What the shared build did: worker processes started, N-Quads files handed back."""
+
+    workers: int = 0
+    handed_back: list[int] = field(default_factory=list)
+
+
 @pytest.fixture
-def sharing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Share even tiny datasets; records how many N-Quads files the worker handed back."""
+def sharing(monkeypatch: pytest.MonkeyPatch) -> Seen:
+    """Share even tiny datasets, and record what the shared build did."""
     monkeypatch.setattr(build_workers, "SHARED_PASS_MIN_BYTES", 0)
     monkeypatch.setattr(build_workers, "_cores", lambda: 2)
     monkeypatch.delenv("CLAIMGRAPH_JOBS", raising=False)
-    handed_back: list[int] = []
-    real = build_workers.Spill.load_into
+    seen = Seen()
+    real_first_pass = build_workers.SharedBuild.first_pass
+    real_load_into = build_workers.Spill.load_into
+
+    def first_pass(self: build_workers.SharedBuild, problems: list[Diagnostic]) -> object:
+        seen.workers += 1
+        return real_first_pass(self, problems)
 
     def load_into(self: build_workers.Spill, store: ox.Store) -> None:
-        handed_back.append(len(self.files))
-        real(self, store)
+        seen.handed_back.append(len(self.files))
+        real_load_into(self, store)
 
+    monkeypatch.setattr(build_workers.SharedBuild, "first_pass", first_pass)
     monkeypatch.setattr(build_workers.Spill, "load_into", load_into)
-    return handed_back
+    return seen
 
 
 def test_the_store_gets_the_same_quads_as_a_one_process_build(
-    tmp_path: Path, sharing: list[int]
+    tmp_path: Path, sharing: Seen
 ) -> None:
     root = write_dataset(tmp_path / "demo", several_files(6))
     expected = set(build_paths([root]).quads())
     store = ox.Store()
     result = build_paths([root])
     result.load_into(store)
-    assert sharing[0] > 0  # a forked worker emitted some of the files
+    assert sharing.workers == 1
+    assert sharing.handed_back[0] > 0  # the forked worker emitted some of the files
     assert set(store) == expected
     assert result.datasets[0].triple_count == sum(
         1
@@ -50,11 +66,11 @@ def test_the_store_gets_the_same_quads_as_a_one_process_build(
 
 
 def test_findings_and_positions_equal_a_one_process_validation(
-    tmp_path: Path, sharing: list[int], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, sharing: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = write_dataset(tmp_path / "demo", several_files(6))
     shared = validate_paths([root])
-    assert sharing[0] > 0
+    assert sharing.handed_back[0] > 0
     monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
     alone = validate_paths([root])
     assert shared.findings == alone.findings
@@ -62,7 +78,7 @@ def test_findings_and_positions_equal_a_one_process_validation(
 
 
 def test_problems_from_both_processes_come_in_file_order(
-    tmp_path: Path, sharing: list[int], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, sharing: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     padding = ", ".join(
         f'{{"id": "P{n}", "type": "Person", "label": "padding {n}"}}' for n in range(60)
@@ -82,7 +98,8 @@ def test_problems_from_both_processes_come_in_file_order(
     assert root / "more-0.json" in mine
     with pytest.raises(InputError) as shared:
         build_paths([root]).load_into(ox.Store())
-    assert not sharing  # the input error comes before the worker's quads would be loaded
+    assert sharing.workers == 1
+    assert not sharing.handed_back  # the input error comes before the worker's quads load
     monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
     with pytest.raises(InputError) as alone:
         build_paths([root]).load_into(ox.Store())
@@ -116,3 +133,47 @@ def test_one_job_or_a_small_dataset_turns_sharing_off(monkeypatch: pytest.Monkey
     monkeypatch.delenv("CLAIMGRAPH_JOBS")
     monkeypatch.setattr(build_workers, "_cores", lambda: 1)
     assert not build_workers.share_worth_it(files, 10 << 20)
+
+
+def test_duplicate_ids_across_the_processes_are_reported_as_by_one(
+    tmp_path: Path, sharing: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ids are read in both processes but indexed in file order: the same duplicates."""
+    padding = ", ".join(
+        f'{{"id": "P{n}", "type": "Person", "label": "padding {n}"}}' for n in range(60)
+    )
+    again = '{"id": "A2", "type": "NGO", "label": "x"}, {"id": "P0", "type": "NGO", "label": "y"}'
+    files = several_files(
+        6,
+        {
+            # A1 again, in a file of the parent's; A2 and P0 again, in the worker's largest file
+            "more-0.json": '{"actors": [{"id": "A1", "type": "Person", "label": "twice"}]}',
+            "more-5.json": f'{{"actors": [{padding}, {again}]}}',
+        },
+    )
+    root = write_dataset(tmp_path / "demo", files)
+    mine, theirs = build_workers._split(sorted(root.iterdir()))
+    assert root / "more-5.json" in theirs
+    assert root / "more-2.json" in mine
+    with pytest.raises(InputError) as shared:
+        build_paths([root]).load_into(ox.Store())
+    assert sharing.workers == 1
+    monkeypatch.setenv("CLAIMGRAPH_JOBS", "1")
+    with pytest.raises(InputError) as alone:
+        build_paths([root]).load_into(ox.Store())
+    assert sharing.workers == 1
+    assert [str(d) for d in shared.value.diagnostics] == [str(d) for d in alone.value.diagnostics]
+    assert len(shared.value.diagnostics) == 3
+    assert all("duplicate id" in str(d) for d in shared.value.diagnostics)
+
+
+def test_a_failing_worker_is_reported_not_hidden(
+    tmp_path: Path, sharing: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise ZeroDivisionError("bug in the worker")
+
+    monkeypatch.setattr(build_workers, "_emit", broken)  # the forked worker inherits it
+    root = write_dataset(tmp_path / "demo", several_files(6))
+    with pytest.raises(RuntimeError, match="ZeroDivisionError: bug in the worker"):
+        build_paths([root]).load_into(ox.Store())

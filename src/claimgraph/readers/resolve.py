@@ -246,21 +246,46 @@ def open_context(
     return DatasetContext(dataset_id, directory, manifest, manifest_raw, load_vocabulary())
 
 
+#: An id as written (not yet checked) and what it would name.
+IndexItem = tuple[Any, IndexEntry]
+
+
 def index_file(ctx: DatasetContext, raw: RawFile, problems: list[Diagnostic]) -> None:
     """First pass: record every id of a file (duplicates and syntax problems reported)."""
-    problems.extend(raw.problems)
+    add_to_index(ctx, raw.problems, index_items(raw), problems)
+
+
+def index_items(raw: RawFile) -> list[IndexItem]:
+    """A file's ids in the order written, with what each names; the index is not touched.
+
+    Split from :func:`add_to_index` so that files can be read in separate processes and their
+    ids indexed afterwards, in file order, with the same duplicates reported.
+    """
+    items: list[IndexItem] = []
     for entry in raw.entries:
         cls = KINDS[entry.kind_key]
         if cls is Annotation:
             continue
-        kind = _kind_of(cls, entry)
-        _index(ctx, entry.data.get("id"), IndexEntry(cls, kind, entry.pos), problems)
+        items.append((entry.data.get("id"), IndexEntry(cls, _kind_of(cls, entry), entry.pos)))
         figures = entry.data.get("figures")
         if isinstance(figures, list):
             for index, figure in enumerate(figures):
                 if isinstance(figure, dict) and figure.get("id") is not None:
                     pos = entry.where(f"figures.{index}")
-                    _index(ctx, figure.get("id"), IndexEntry(Figure, "figure", pos), problems)
+                    items.append((figure.get("id"), IndexEntry(Figure, "figure", pos)))
+    return items
+
+
+def add_to_index(
+    ctx: DatasetContext,
+    file_problems: list[Diagnostic],
+    items: list[IndexItem],
+    problems: list[Diagnostic],
+) -> None:
+    """Index one file's ids (from :func:`index_items`) after its reading problems."""
+    problems.extend(file_problems)
+    for raw_id, item in items:
+        _index(ctx, raw_id, item, problems)
 
 
 def _index(ctx: DatasetContext, raw_id: Any, item: IndexEntry, problems: list[Diagnostic]) -> None:
