@@ -197,8 +197,11 @@ class SharedBuild:
     def __enter__(self) -> SharedBuild:
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        """Stop the worker: at once if the build failed or was abandoned, else once it is done."""
         self.conn.close()
+        if failure is not None:
+            self.process.kill()
         self.process.join(timeout=10)
         if self.process.is_alive():  # pragma: no cover - only if the worker hangs
             self.process.kill()

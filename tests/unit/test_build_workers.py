@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,3 +180,24 @@ def test_a_failing_worker_is_reported_not_hidden(
     root = write_dataset(tmp_path / "demo", several_files(6))
     with pytest.raises(RuntimeError, match="ZeroDivisionError: bug in the worker"):
         build_paths([root]).load_into(ox.Store())
+
+
+def test_an_abandoned_build_stops_its_worker_at_once(
+    tmp_path: Path, sharing: Seen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(*_: object) -> None:
+        time.sleep(60)
+
+    monkeypatch.setattr(build_workers, "_emit", slow)  # the forked worker inherits it
+    root = write_dataset(tmp_path / "demo", several_files(6))
+    result = build_paths([root])
+    result._spill = build_workers.Spill(tmp_path)
+    stream = result.quads()
+    assert isinstance(stream, types.GeneratorType)
+    next(stream)  # the worker is busy with its files now
+    assert sharing.workers == 1
+    assert multiprocessing.active_children()
+    started = time.monotonic()
+    stream.close()
+    assert time.monotonic() - started < 5  # killed, not waited for
+    assert not multiprocessing.active_children()
