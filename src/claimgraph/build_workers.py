@@ -250,7 +250,10 @@ class SharedBuild:
         except EOFError:
             raise RuntimeError("the build worker process ended without an answer") from None
         if isinstance(message, _WorkerFailed):
-            raise RuntimeError(f"the build worker process failed:\n{message.text}")
+            last = message.text.strip().splitlines()[-1]
+            failure = RuntimeError(f"the build worker process failed: {last}")
+            failure.add_note(f"worker traceback:\n{message.text}")  # shown by --debug
+            raise failure
         return message
 
 

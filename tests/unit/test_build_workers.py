@@ -178,8 +178,10 @@ def test_a_failing_worker_is_reported_not_hidden(
 
     monkeypatch.setattr(build_workers, "_emit", broken)  # the forked worker inherits it
     root = write_dataset(tmp_path / "demo", several_files(6))
-    with pytest.raises(RuntimeError, match="ZeroDivisionError: bug in the worker"):
+    with pytest.raises(RuntimeError, match="ZeroDivisionError: bug in the worker") as failed:
         build_paths([root]).load_into(ox.Store())
+    assert "\n" not in str(failed.value)  # one line for the user; the traceback for --debug
+    assert "Traceback" in "".join(failed.value.__notes__)
 
 
 def test_an_abandoned_build_stops_its_worker_at_once(
