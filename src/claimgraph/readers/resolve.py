@@ -429,8 +429,9 @@ def _check_model_refs(
 ) -> None:
     """Every reference must name an id of the dataset; every concept must be in its scheme."""
     index = ctx.index
+    values = model.__dict__  # where pydantic keeps field values: cheaper than getattr
     for name, alias, action, detail in _check_plan(type(model)):
-        value = getattr(model, name)
+        value = values[name]
         if not value:
             continue
         if action == "ref":
