@@ -33,7 +33,7 @@ from claimgraph.errors import ConfigError, Diagnostic, InputError, SourcePos
 from claimgraph.gc_tuning import relaxed_gc
 from claimgraph.iris import DEFAULT_BASE
 from claimgraph.validation.engine import Engine, Shapes, load_shapes, ontology_quads, run_engines
-from claimgraph.validation.locate import Locator
+from claimgraph.validation.locate import BuiltPositions, Locator
 from claimgraph.validation.rdfinput import EXTENSIONS, RdfFile, is_rdf_file, rdf_format
 from claimgraph.validation.report import Finding, InputFile, InputKind, ValidationReport
 
@@ -94,7 +94,7 @@ def _validate(
     """The body of :func:`validate_paths`, once the store to read into exists."""
     meta_dirs: dict[str, str] = {}
     manifests: dict[str, str] = {}
-    positions: dict[str, SourcePos] = {}
+    built_positions: list[tuple[str, BuiltPositions]] = []
     if claims:
         from claimgraph.build import build_paths
 
@@ -106,8 +106,7 @@ def _validate(
                 meta_dirs[dataset.meta_graph_iri] = directory
                 if (dataset.directory / MANIFEST).exists():
                     manifests[dataset.graph_iri] = _display(dataset.directory / MANIFEST)
-                for iri, (path, line, column) in dataset.positions.items():
-                    positions[iri] = SourcePos(_join(directory, path), line, column)
+                built_positions.append((directory, dataset.positions))
         except InputError as exc:
             problems.extend(exc.diagnostics)
     for rdf_file in rdf_files:
@@ -132,7 +131,7 @@ def _validate(
         messages=shapes_graph.messages,
         meta_dirs=meta_dirs,
         manifests=manifests,
-        positions=positions,
+        built_positions=built_positions,
         rdf_files=rdf_files,
         prefixes=prefixes,
     )
@@ -252,10 +251,6 @@ def _scan_directory(directory: Path) -> tuple[bool, list[Path]]:
         here = Path(root)
         rdf.extend(here / name for name in visible if is_rdf_file(Path(name)))
     return has_claims, rdf
-
-
-def _join(directory: str, relative: str) -> str:
-    return relative if directory in ("", ".") else os.path.join(directory, relative)
 
 
 def _display(path: Path) -> str:

@@ -4,7 +4,7 @@ Positions come from the data itself, so that the same mapping works on freshly b
 and on published data: the build records, in each dataset's metadata graph, where every entity
 was written (``cg:sourceFile``, ``cg:sourceLine``, ``cg:sourceColumn``, relative to the dataset
 directory). When validation builds claims itself it asks the build to keep those positions in
-memory instead (:attr:`Locator.positions`), which spares loading a third of the quads into the
+memory instead (:attr:`Locator.built_positions`), which spares loading a third of the quads into the
 store; built TriG handed in as RDF still carries them in its metadata graph. For RDF files
 the line of the focus node's first triple is looked up in the file.
 A node with no position of its own (a figure, a blank node) borrows the position of the entity
@@ -24,6 +24,9 @@ from claimgraph.iris import CG
 from claimgraph.shacl_results import SH, ShaclResult
 from claimgraph.validation.rdfinput import RdfFile
 from claimgraph.validation.report import SEVERITIES, Finding
+
+#: Where a build saw each entity: IRI → (path relative to the dataset directory, line, column).
+BuiltPositions = Mapping[str, tuple[str, int | None, int | None]]
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 SOURCE_FILE = ox.NamedNode(CG + "sourceFile")
@@ -94,8 +97,8 @@ class Locator:
     messages: dict[str, str] = field(default_factory=dict)
     meta_dirs: dict[str, str] = field(default_factory=dict)
     manifests: dict[str, str] = field(default_factory=dict)
-    #: Positions the build kept in memory (IRI → where to fix it), consulted before the store.
-    positions: Mapping[str, SourcePos] = field(default_factory=dict)
+    #: Positions the build kept in memory, per dataset directory; consulted before the store.
+    built_positions: Sequence[tuple[str, BuiltPositions]] = ()
     rdf_files: Sequence[RdfFile] = ()
     prefixes: dict[str, str] = field(default_factory=dict)
     _positions: dict[str, tuple[SourcePos | None, SourcePos | None]] = field(
@@ -175,8 +178,8 @@ class Locator:
         origin: SourcePos | None = None
         if isinstance(node, ox.NamedNode) and node.value in self.manifests:
             pos = SourcePos(self.manifests[node.value], 1, 1)
-        elif isinstance(node, ox.NamedNode) and node.value in self.positions:
-            pos = self.positions[node.value]
+        elif isinstance(node, ox.NamedNode) and (found := self._built(node.value)):
+            pos = found
         elif not isinstance(node, ox.Literal):
             recorded, graph = self._recorded(node)
             if recorded is not None and graph in self.meta_dirs:
@@ -193,6 +196,14 @@ class Locator:
                 pos = self._parent_position(node, depth)
         self._positions[key] = (pos, origin)
         return pos, origin
+
+    def _built(self, iri: str) -> SourcePos | None:
+        for directory, table in self.built_positions:
+            written = table.get(iri)
+            if written is not None:
+                path, line, column = written
+                return SourcePos(_join(directory, path), line, column)
+        return None
 
     def _recorded(self, node: ox.NamedNode | ox.BlankNode) -> tuple[SourcePos | None, str | None]:
         for quad in self.store.quads_for_pattern(node, SOURCE_FILE, None, None):
