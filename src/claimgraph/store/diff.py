@@ -88,11 +88,9 @@ def diff_lines(
     for line in lines_of(target):
         matched[_digest(line)] = False
         blank = blank or _has_blank_node(line)
-    added: list[bytes] | None = []
+    budget = _Budget(keep_bytes)
+    added, removed = _Side(examples), _Side(examples)
     added_seen: set[bytes] = set()
-    budget = keep_bytes
-    count_added = 0
-    shown_added: list[str] = []
     for line in new_lines:
         line = line.rstrip(b"\r\n")
         if not line:
@@ -104,42 +102,56 @@ def diff_lines(
         if digest in added_seen:
             continue
         blank = blank or _has_blank_node(line)
-        count_added += 1
-        if len(shown_added) < examples:
-            shown_added.append(line.decode("utf-8", "replace"))
-        if added is not None:
-            budget -= len(line) + 1
-            if budget < 0:
-                added = None
-            else:
-                added.append(line)
-                added_seen.add(digest)
-    removed: list[bytes] | None = []
-    count_removed = 0
-    shown_removed: list[str] = []
+        if added.add(line, budget):
+            added_seen.add(digest)
     if not all(matched.values()):
         for line in lines_of(target):
-            if matched.get(_digest(line), True):
-                continue
-            count_removed += 1
-            if len(shown_removed) < examples:
-                shown_removed.append(line.decode("utf-8", "replace"))
-            if removed is not None:
-                budget -= len(line) + 1
-                if budget < 0:
-                    removed = None
-                else:
-                    removed.append(line)
+            if not matched.get(_digest(line), True):
+                removed.add(line, budget)
     return GraphDiff(
         graph,
-        added=count_added,
-        removed=count_removed,
-        added_lines=tuple(added) if added is not None else None,
-        removed_lines=tuple(removed) if removed is not None else None,
+        added=added.count,
+        removed=removed.count,
+        added_lines=None if added.kept is None else tuple(added.kept),
+        removed_lines=None if removed.kept is None else tuple(removed.kept),
         blank_nodes=blank,
-        examples_added=tuple(shown_added),
-        examples_removed=tuple(shown_removed),
+        examples_added=tuple(added.shown),
+        examples_removed=tuple(removed.shown),
     )
+
+
+class _Budget:
+    """Bytes of changed lines that may still be kept, shared by both sides of a diff."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def take(self, size: int) -> bool:
+        self.left -= size
+        return self.left >= 0
+
+
+@dataclass
+class _Side:
+    """Lines added (or removed): how many, the first few to show, and all while they fit."""
+
+    examples: int
+    count: int = 0
+    shown: list[str] = field(default_factory=list)
+    kept: list[bytes] | None = field(default_factory=list)
+
+    def add(self, line: bytes, budget: _Budget) -> bool:
+        """Count ``line``; whether it was kept (once one does not fit, none are)."""
+        self.count += 1
+        if len(self.shown) < self.examples:
+            self.shown.append(line.decode("utf-8", "replace"))
+        if self.kept is None:
+            return False
+        if not budget.take(len(line) + 1):
+            self.kept = None
+            return False
+        self.kept.append(line)
+        return True
 
 
 def _digest(line: bytes) -> bytes:
