@@ -81,7 +81,7 @@ class RangeBound:
 
     @property
     def component(self) -> str:
-        return self.name[0].upper() + self.name[1:] + "ConstraintComponent"
+        return _component_named(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class LengthLimit:
 
     @property
     def component(self) -> str:
-        return self.name[0].upper() + self.name[1:] + "ConstraintComponent"
+        return _component_named(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,7 @@ class PairWith:
 
     @property
     def component(self) -> str:
-        return self.name[0].upper() + self.name[1:] + "ConstraintComponent"
+        return _component_named(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ class Logical:
 
     @property
     def component(self) -> str:
-        return self.name[0].upper() + self.name[1:] + "ConstraintComponent"
+        return _component_named(self.name)
 
 
 @dataclass(frozen=True, eq=False)
@@ -235,3 +235,8 @@ class Shape:
         """True if conformance of a node depends only on that node (no path, no counting),
         so a query can test it inline; see :func:`claimgraph.shacl.queries.value_ok`."""
         return self.path is None and all(isinstance(c, VALUE_CHECKS) for c in self.constraints)
+
+
+def _component_named(parameter: str) -> str:
+    """``minInclusive`` → ``MinInclusiveConstraintComponent`` (SHACL's naming)."""
+    return parameter[0].upper() + parameter[1:] + "ConstraintComponent"
