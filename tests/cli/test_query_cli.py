@@ -16,12 +16,11 @@ from typing import Any
 
 import pytest
 from tests.helpers.oxigraph_server import free_port
-from tests.helpers.query_data import publish_seed
+from tests.helpers.query_data import seeded_embedded_store
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.query import bundled_queries
-from claimgraph.store import EmbeddedTarget, open_store
 
 CG = "https://w3id.org/claimgraph/ns#"
 
@@ -29,11 +28,8 @@ CG = "https://w3id.org/claimgraph/ns#"
 @pytest.fixture(scope="module")
 def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli-seed")
-    store = open_store(EmbeddedTarget(root / "store"))
-    try:
-        publish_seed(store, root / "work")
-    finally:
-        store.close()
+    with seeded_embedded_store(root):
+        pass
     return root / "store"
 
 
@@ -233,11 +229,8 @@ def test_an_unreachable_endpoint_exits_4_with_one_line(runner: CliRunner) -> Non
 
 def test_a_query_over_its_timeout_exits_4(runner: CliRunner, tmp_path: Path) -> None:
     root = tmp_path / "slow"
-    store = open_store(EmbeddedTarget(root / "store"))
-    try:
-        publish_seed(store, root / "work")
-    finally:
-        store.close()
+    with seeded_embedded_store(root):
+        pass
     slow = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?x ?y ?z } }"
     result = query(runner, root / "store", slow, "--timeout", "0.2")
     assert result.exit_code == 4

@@ -7,9 +7,10 @@ through the publishing API, as ``claimgraph publish`` does, with a fixed clock.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +19,7 @@ from claimgraph.build import build_paths
 from claimgraph.graphs import spool_graphs
 from claimgraph.publish import bundled_schema_unit, dataset_units, publish
 from claimgraph.query import bundled_query, compact, prepare, run
-from claimgraph.store import QueryResult, Store
+from claimgraph.store import EmbeddedTarget, QueryResult, Store, open_store
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
@@ -43,6 +44,17 @@ def publish_seed(store: Store, workdir: Path) -> None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+@contextlib.contextmanager
+def seeded_embedded_store(root: Path) -> Iterator[Store]:
+    """An embedded store at ``root/store`` with the seed published in it; closed afterwards."""
+    store = open_store(EmbeddedTarget(root / "store"))
+    try:
+        publish_seed(store, root / "work")
+        yield store
+    finally:
+        store.close()
 
 
 def load_incidents(store: Store, workdir: Path) -> None:

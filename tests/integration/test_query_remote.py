@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.helpers.oxigraph_server import OxigraphServer, env_without_credentials
 from tests.helpers.query_cases import INCIDENT_CASES, SEED_CASES, Case
-from tests.helpers.query_data import ask, load_incidents, publish_seed
+from tests.helpers.query_data import ask, load_incidents, publish_seed, seeded_embedded_store
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -54,11 +54,8 @@ def remote(server: OxigraphServer) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    root = tmp_path_factory.mktemp("query-embedded")
-    store = open_store(EmbeddedTarget(root / "store"))
-    publish_seed(store, root / "work")
-    yield store
-    store.close()
+    with seeded_embedded_store(tmp_path_factory.mktemp("query-embedded")) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")

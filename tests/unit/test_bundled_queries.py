@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from tests.helpers.query_cases import INCIDENT_CASES, SEED_CASES, Case
-from tests.helpers.query_data import ask, load_incidents, publish_seed
+from tests.helpers.query_data import ask, load_incidents, seeded_embedded_store
 
 from claimgraph.query import bundled_queries, bundled_query
 from claimgraph.query.params import parameter_lines
@@ -29,21 +29,16 @@ COMPETENCY_QUESTIONS = {f"CQ{n}" for n in range(1, 21)}
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    root = tmp_path_factory.mktemp("seed-store")
-    store = open_store(EmbeddedTarget(root / "store"))
-    publish_seed(store, root / "work")
-    yield store
-    store.close()
+    with seeded_embedded_store(tmp_path_factory.mktemp("seed-store")) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")
 def incidents_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     root = tmp_path_factory.mktemp("incidents-store")
-    store = open_store(EmbeddedTarget(root / "store"))
-    publish_seed(store, root / "work")
-    load_incidents(store, root / "incidents")
-    yield store
-    store.close()
+    with seeded_embedded_store(root) as store:
+        load_incidents(store, root / "incidents")
+        yield store
 
 
 @pytest.mark.parametrize("case", SEED_CASES, ids=lambda c: c.id)

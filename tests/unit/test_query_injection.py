@@ -17,11 +17,11 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from tests.helpers.query_data import ask, plain, publish_seed
+from tests.helpers.query_data import ask, plain, seeded_embedded_store
 
 from claimgraph.errors import ConfigError
 from claimgraph.query import bundled_query, prepare, run
-from claimgraph.store import EmbeddedTarget, Store, open_store
+from claimgraph.store import Store
 
 NASTY = [
     '"', "'", '"""', "'''", "\\", '\\"', "\\u0022", "\\U00000022", "}", "{", "} ; DROP ALL ; {",
@@ -47,11 +47,8 @@ GROUP BY ?value
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    root = tmp_path_factory.mktemp("injection")
-    opened = open_store(EmbeddedTarget(root / "store"))
-    publish_seed(opened, root / "work")
-    yield opened
-    opened.close()
+    with seeded_embedded_store(tmp_path_factory.mktemp("injection")) as opened:
+        yield opened
 
 
 def snapshot(store: Store) -> str:
