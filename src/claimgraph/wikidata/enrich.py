@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import ConfigError, Diagnostic, InputError, SourcePos
+from claimgraph.ingest.writer import yaml_string
 from claimgraph.wikidata.writeback import replace_file
 
 FILE_NAME = "wikidata-enrichment.yaml"
@@ -93,45 +94,9 @@ def render(enrichments: Sequence[Enrichment] | Any) -> str:
         if item.labels:
             lines.append("    label:\n")
             lines += [
-                f"      {lang}: {_scalar(text)}\n" for lang, text in sorted(item.labels.items())
+                f"      {lang}: {yaml_string(text)}\n" for lang, text in sorted(item.labels.items())
             ]
     return "".join(lines)
-
-
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\n]*(?<!\s)")
-_RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "~", "y", "n"}
-
-
-def _scalar(text: str) -> str:
-    """A YAML scalar for ``text``: plain when that is safe, else double-quoted.
-
-    Anything unprintable is escaped the YAML way (``\\x``, ``\\u``, ``\\U``).
-
-    >>> _scalar("Алеппо"), _scalar("yes"), _scalar("a: b"), _scalar("tab\\there")
-    ('Алеппо', '"yes"', '"a: b"', '"tab\\\\x09here"')
-    """
-    plain = (
-        text.isprintable()
-        and _PLAIN.fullmatch(text) is not None
-        and text.lower() not in _RESERVED
-        and not re.fullmatch(r"[-+.\d][\d._eE+-]*|\.(inf|nan)", text, re.IGNORECASE)
-    )
-    if plain:
-        return text
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char.isprintable():
-            out.append(char)
-        elif code < 0x100:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    return '"' + "".join(out) + '"'
 
 
 def _read(path: Path) -> list[Enrichment]:
