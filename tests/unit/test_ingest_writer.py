@@ -31,7 +31,7 @@ def test_any_string_reads_back_from_yaml(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["yes", "No", "null", "~", "2015-12-23", "12", "1e5", "a: b", "# x", "- x", "x ", "",
-     "@x", "'x'", "\u2028", "\ufeff", "\x85", "شبكة حلب نيوز - Halab News Network"],
+     "@x", "'x'", "\u2028", "\ufeff", "\x85", "شبكة حلب نيوز - Halab News Network", "A\n"],
 )  # fmt: skip
 def test_strings_yaml_would_misread_are_quoted(text: str) -> None:
     assert _ruamel(f"key: {yaml_string(text)}\n") == {"key": text}

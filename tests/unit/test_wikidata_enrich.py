@@ -15,6 +15,7 @@ from claimgraph.wikidata.enrich import Enrichment, declare_graph, render
 @given(st.text(min_size=1, max_size=40))
 @example("=")  # YAML's "value" key: plain, it does not read back as a string
 @example("1e3")
+@example("A\n")
 def test_any_label_survives_the_trip_through_yaml(label: str) -> None:
     text = render([Enrichment("E", "Q1", None, {"fr": label})])
     document = YAML(typ="safe").load(text)

@@ -44,7 +44,7 @@ SECTION_ORDER = (
 # --------------------------------------------------------------------------- YAML
 
 #: Letters of any script, digits, and a few safe marks: such text needs no quotes in YAML.
-_PLAIN = re.compile(r"^[^\W\d][\w.\-/ ]*$")
+_PLAIN = re.compile(r"[^\W\d][\w.\-/ ]*\Z")  # \Z: "$" would also match before a final newline
 _RESERVED_PLAIN = frozenset(
     {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~", "nan", "inf"}
 )
